@@ -1,0 +1,25 @@
+import PgBoss from "pg-boss";
+import { env } from "@/server/env";
+
+/**
+ * The job queue lives in Postgres (pg-boss, schema "pgboss"): any number of web processes
+ * enqueue, any number of workers take jobs, and nothing is kept only in one process's memory.
+ */
+let boss: Promise<PgBoss> | undefined;
+
+export function queue(): Promise<PgBoss> {
+  boss ??= (async () => {
+    const instance = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss" });
+    instance.on("error", (error) => console.error("[queue]", error));
+    await instance.start();
+    return instance;
+  })();
+  return boss;
+}
+
+export async function stopQueue(): Promise<void> {
+  if (!boss) return;
+  const instance = await boss;
+  boss = undefined;
+  await instance.stop({ graceful: true, timeout: 20_000 });
+}

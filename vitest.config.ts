@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const alias = { "@": root, "server-only": fileURLToPath(new URL("./tests/stubs/server-only.ts", import.meta.url)) };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/setup/*.global.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // Test files share real services (Postgres, cluster, registry); a few at a time keeps 2 cores sane.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
