@@ -65,7 +65,8 @@ async function main() {
 
   const children = [
     spawnTs("server/web.ts", dev ? ["--dev"] : [], { ...env, NODE_ENV: dev ? "development" : "production" }, "web"),
-    spawnTs("server/jobs/worker.ts", [], { ...env, NODE_ENV: dev ? "development" : "production" }, "worker"),
+    // Domain modules import "server-only"; outside Next, the react-server condition resolves it to a no-op.
+    spawnTs("server/jobs/worker.ts", [], { ...env, NODE_ENV: dev ? "development" : "production" }, "worker", ["--conditions=react-server"]),
   ];
 
   let stopping = false;

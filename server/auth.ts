@@ -8,11 +8,11 @@ import { linkExternalAccount } from "@/server/accounts/link-external-account";
 import { verifyCredentials } from "@/server/accounts/verify-credentials";
 import type { SessionUser } from "@/server/api/context";
 import { env } from "@/server/env";
+import { CLIENT_IP_HEADER } from "@/server/client-ip";
 import { AppError } from "@/server/errors";
 import { emailSchema } from "@/server/names";
 
-/** The header the web process (server/web.ts) sets to the client's address; any incoming copy is dropped. */
-export const CLIENT_IP_HEADER = "x-slipway-client-ip";
+export { CLIENT_IP_HEADER } from "@/server/client-ip";
 
 interface OidcProfile {
   sub: string;

@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { CLIENT_IP_HEADER } from "@/server/auth";
+import { CLIENT_IP_HEADER } from "@/server/client-ip";
 import { env } from "@/server/env";
 
 const dev = process.argv.includes("--dev");

@@ -78,18 +78,20 @@ export function SelectContent({
   );
 }
 
-export function SelectItem({
-  className,
-  children,
-  ...props
-}: React.ComponentProps<typeof SelectPrimitive.Item>) {
+type SelectItemProps = React.ComponentProps<typeof SelectPrimitive.Item> & {
+  /** A second line in the list only; the closed trigger shows just the item's text. */
+  description?: React.ReactNode;
+};
+
+export function SelectItem({ className, children, description, ...props }: SelectItemProps) {
   return (
     <SelectPrimitive.Item
       data-slot="select-item"
-      className={cn(menuItemClasses, "pr-8", className)}
+      className={cn(menuItemClasses, "pr-8", description && "flex-col items-start gap-0", className)}
       {...props}
     >
       <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>
+      {description && <span className="text-xs text-muted-foreground">{description}</span>}
       <span className="absolute right-2 flex size-4 items-center justify-center">
         <SelectPrimitive.ItemIndicator>
           <Check className="size-4 text-foreground" aria-hidden />

@@ -5,8 +5,8 @@ import path from "node:path";
 export const root = path.resolve(import.meta.dirname, "../..");
 
 /** Runs a TypeScript entry point with tsx under the current Node. */
-export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, entry), ...args], {
+export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv, name: string, nodeFlags: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join(root, entry), ...args], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
