@@ -17,7 +17,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/integration/setup/*.global.ts"],
+          globalSetup: ["tests/integration/setup/postgres.global.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // Test files share real services (Postgres, cluster, registry); a few at a time keeps 2 cores sane.

@@ -15,14 +15,15 @@ const DNS_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const DNS_1035_LABEL = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 function dnsLabel(what: string, max: number, pattern = DNS_LABEL, startRule = "start and end with a letter or digit") {
+  const article = /^[aeiou]/.test(what) ? "An" : "A";
   return z
     .string({ error: `Enter a ${what} name.` })
     .trim()
     .min(1, `Enter a ${what} name.`)
-    .max(max, `A ${what} name has at most ${max} characters.`)
+    .max(max, `${article} ${what} name has at most ${max} characters.`)
     .regex(
       pattern,
-      `A ${what} name may contain only lowercase letters, digits and hyphens, and must ${startRule}.`,
+      `${article} ${what} name may contain only lowercase letters, digits and hyphens, and must ${startRule}.`,
     );
 }
 
@@ -64,6 +65,7 @@ export const passwordSchema = z
 export function suggestSlug(name: string): string {
   return name
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "") // accents come apart under NFKD; drop the marks, keep the letters
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")

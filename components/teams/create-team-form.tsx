@@ -50,10 +50,12 @@ export function CreateTeamForm() {
         <Input autoFocus placeholder="Acme Platform" {...nameField} />
       </Field>
       <Field label="Team URL" description="Lowercase letters, digits and hyphens. Appears in your console's addresses." error={errors.slug?.message}>
-        <div className="flex items-center rounded-md border bg-muted/40 focus-within:ring-2 focus-within:ring-ring">
-          <span className="pl-3 text-sm text-muted-foreground select-none">slipway/</span>
-          <Input className="border-0 bg-transparent pl-0.5 shadow-none focus-visible:ring-0" placeholder="acme-platform" {...slugField} />
-        </div>
+        {(control) => (
+          <div className="flex items-center rounded-md border bg-muted/40 focus-within:ring-2 focus-within:ring-ring">
+            <span aria-hidden className="pl-3 text-sm text-muted-foreground select-none">slipway/</span>
+            <Input {...control} className="border-0 bg-transparent pl-0.5 shadow-none focus-visible:ring-0" placeholder="acme-platform" {...slugField} />
+          </div>
+        )}
       </Field>
       <FormError message={formError} />
       <Button type="submit" loading={form.formState.isSubmitting}>

@@ -1,0 +1,135 @@
+/**
+ * Runs every suite against real services, started here once per run:
+ *   typecheck → PostgreSQL (fresh) + migrations → unit → integration → build → e2e.
+ * Integration suites start or reuse the registry, git server and Kubernetes test cluster
+ * through their vitest global setups. Every suite runs even when an earlier one fails, so one
+ * run reports everything; the exit code is non-zero if any failed.
+ * `npm test -- unit integration` runs only the named suites.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { ensurePrismaClient, migrateDeploy } from "./lib/prisma-cli";
+import { root, runToCompletion, spawnTs } from "./lib/processes";
+
+const SUITES = ["typecheck", "unit", "integration", "e2e"] as const;
+type Suite = (typeof SUITES)[number];
+const requested = process.argv.slice(2).filter((arg): arg is Suite => (SUITES as readonly string[]).includes(arg));
+const suites = new Set<Suite>(requested.length > 0 ? requested : SUITES);
+
+const testData = path.join(root, ".data", "test");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const results: { name: string; ok: boolean; seconds: number; tests?: string }[] = [];
+const log = (line: string) => console.log(`\n[test] ${line}`);
+
+async function step(name: string, run: () => Promise<void>, count?: () => string | undefined): Promise<boolean> {
+  log(`${name}…`);
+  const started = Date.now();
+  let ok = true;
+  try {
+    await run();
+  } catch (error) {
+    ok = false;
+    console.error(`[test] ${name} failed: ${(error as Error).message}`);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  results.push({ name, ok, seconds, tests: count?.() });
+  return ok;
+}
+
+function vitestCount(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numTotalTests: number; numPassedTests: number; numFailedTests: number };
+  return `${report.numPassedTests}/${report.numTotalTests} passed`;
+}
+
+function playwrightCount(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return `${expected}/${expected + unexpected + flaky + skipped} passed`;
+}
+
+async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  const started = Date.now();
+  rmSync(path.join(testData, "reports"), { recursive: true, force: true });
+  mkdirSync(path.join(testData, "reports"), { recursive: true });
+  await ensurePrismaClient();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    SLIPWAY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  };
+
+  if (suites.has("typecheck")) await step("typecheck", () => runToCompletion(bin("tsc"), ["--noEmit", "-p", "."], env));
+
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(testData, "postgres"),
+    port: Number(process.env.SLIPWAY_TEST_PG_PORT ?? 55432),
+    password: "test",
+    database: "slipway_test",
+    fresh: true,
+  });
+  env.DATABASE_URL = postgres.url;
+  await migrateDeploy(postgres.url);
+
+  try {
+    for (const project of ["unit", "integration"] as const) {
+      if (!suites.has(project)) continue;
+      const report = path.join(testData, "reports", `${project}.json`);
+      await step(
+        project,
+        () => runToCompletion(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env),
+        () => vitestCount(report),
+      );
+    }
+
+    if (suites.has("e2e")) {
+      const port = Number(process.env.SLIPWAY_TEST_WEB_PORT ?? 3100);
+      const webEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", SLIPWAY_SKIP_BUILD_TYPECHECK: "1", PORT: String(port), SLIPWAY_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` };
+      const built = await step("build console", () => runToCompletion(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], webEnv));
+      if (built) {
+        const web = spawnTs("server/web.ts", [], webEnv, "web");
+        const worker = spawnTs("server/jobs/worker.ts", [], webEnv, "worker", ["--conditions=react-server"]);
+        try {
+          await waitForHealthy(`http://localhost:${port}/api/health`, 60_000);
+          const report = path.join(testData, "e2e.json");
+          await step("e2e", () => runToCompletion(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: `http://localhost:${port}` }), () => playwrightCount(report));
+        } finally {
+          web.kill("SIGTERM");
+          worker.kill("SIGTERM");
+        }
+      }
+    }
+  } finally {
+    await postgres.stop();
+  }
+
+  console.log("\n[test] summary");
+  for (const result of results) {
+    console.log(`  ${result.ok ? "PASS" : "FAIL"}  ${result.name.padEnd(14)} ${result.seconds.toFixed(1).padStart(7)}s  ${result.tests ?? ""}`);
+  }
+  console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  process.exit(results.every((result) => result.ok) ? 0 : 1);
+}
+
+main().catch((error: Error) => {
+  console.error(`[test] ${error.message}`);
+  process.exit(1);
+});
