@@ -15,7 +15,9 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
     needles.add(secret);
-    needles.add(Buffer.from(secret).toString("base64").replace(/=+$/, ""));
+    const base64 = Buffer.from(secret).toString("base64");
+    needles.add(base64);
+    needles.add(base64.replace(/=+$/, ""));
     needles.add(encodeURIComponent(secret));
     if (secret.includes("\n")) {
       for (const line of secret.split(/\r?\n/)) {

@@ -2,10 +2,15 @@
  * Runs one of the build tools (git, buildah, skopeo, ssh-keygen) with an argument array — never
  * a shell string — and a complete, minimal environment: the worker's own environment holds the
  * database URL and the encryption key, which no child process needs. Output is split into
- * lines, redacted, and forwarded as it arrives, so the browser sees the build live.
+ * lines, redacted, and forwarded as it arrives (within a tenth of a second), so the browser
+ * sees the build live.
  */
 import { spawn } from "node:child_process";
+import { open } from "node:fs/promises";
+import path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { BuildError } from "./build-error";
+import { withPrivateDir } from "./private-dir";
 import type { Redactor } from "./redact-secrets";
 
 export type OutputStream = "stdout" | "stderr";
@@ -33,73 +38,126 @@ export interface RunProcessResult {
 
 const KILL_GRACE_MS = 5_000;
 
-export function runProcess(command: string, args: readonly string[], options: RunProcessOptions = {}): Promise<RunProcessResult> {
+export async function runProcess(command: string, args: readonly string[], options: RunProcessOptions = {}): Promise<RunProcessResult> {
   const redact = options.redact ?? ((text: string) => text);
   const captureBytes = options.captureBytes ?? 4 * 1024 * 1024;
   throwIfAborted(options.signal);
 
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], {
-      cwd: options.cwd,
-      env: childEnv(options.env) as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so cancelling also stops what the tool started (RUN steps, ssh).
-      detached: true,
-    });
+  const captured: Record<OutputStream, { text: string; full: boolean }> = {
+    stdout: { text: "", full: false },
+    stderr: { text: "", full: false },
+  };
+  const emit = (stream: OutputStream, line: string) => {
+    const clean = redact(line);
+    const slot = captured[stream];
+    if (!slot.full) {
+      if (slot.text.length + clean.length + 1 > captureBytes) slot.full = true;
+      else slot.text += `${clean}\n`;
+    }
+    options.onLine?.(clean, stream);
+  };
 
-    const captured: Record<OutputStream, { text: string; full: boolean }> = {
-      stdout: { text: "", full: false },
-      stderr: { text: "", full: false },
+  // Output goes to files, not pipes: buildah drops the end of a failing step's output when its
+  // pipe is not drained fast enough (seen on a busy worker), and the end is where the error is.
+  return withPrivateDir("output", async (dir) => {
+    const followers = {
+      stdout: await followFile(path.join(dir, "stdout"), (line) => emit("stdout", line)),
+      stderr: await followFile(path.join(dir, "stderr"), (line) => emit("stderr", line)),
     };
-    const partial: Record<OutputStream, string> = { stdout: "", stderr: "" };
+    try {
+      const { exitCode, signal } = await new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+        const child = spawn(command, [...args], {
+          cwd: options.cwd,
+          env: childEnv(options.env) as NodeJS.ProcessEnv,
+          stdio: ["ignore", followers.stdout.fd, followers.stderr.fd],
+          // Its own process group, so cancelling also stops what the tool started (RUN steps, ssh).
+          detached: true,
+        });
 
-    const emit = (stream: OutputStream, line: string) => {
-      const clean = redact(line);
-      const slot = captured[stream];
-      if (!slot.full) {
-        if (slot.text.length + clean.length + 1 > captureBytes) slot.full = true;
-        else slot.text += `${clean}\n`;
-      }
-      options.onLine?.(clean, stream);
-    };
-    const onData = (stream: OutputStream) => (chunk: Buffer) => {
-      const text = partial[stream] + chunk.toString("utf8");
-      const lines = text.split(/\r\n|\n|\r/);
-      partial[stream] = lines.pop() ?? "";
-      for (const line of lines) emit(stream, line);
-    };
-    child.stdout.on("data", onData("stdout"));
-    child.stderr.on("data", onData("stderr"));
+        let killTimer: NodeJS.Timeout | undefined;
+        const onAbort = () => {
+          killGroup(child.pid, "SIGTERM");
+          killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
+          killTimer.unref();
+        };
+        options.signal?.addEventListener("abort", onAbort, { once: true });
 
-    let killTimer: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      killGroup(child.pid, "SIGTERM");
-      killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), KILL_GRACE_MS);
-      killTimer.unref();
-    };
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-
-    child.on("error", (error: NodeJS.ErrnoException) => {
-      options.signal?.removeEventListener("abort", onAbort);
-      if (error.code === "ENOENT") {
-        reject(new BuildError("tool_missing", `${command} is not installed on the build server.`, { cause: error }));
-      } else {
-        reject(new BuildError("build_failed", `${command} could not be started: ${error.message}`, { cause: error }));
-      }
-    });
-    child.on("close", (exitCode, signal) => {
-      options.signal?.removeEventListener("abort", onAbort);
-      if (killTimer) clearTimeout(killTimer);
-      for (const stream of ["stdout", "stderr"] as const) {
-        if (partial[stream] !== "") emit(stream, partial[stream]);
-      }
-      if (options.signal?.aborted) {
-        reject(abortError(options.signal));
-        return;
-      }
-      resolve({ exitCode, signal, stdout: captured.stdout.text, stderr: captured.stderr.text });
-    });
+        child.on("error", (error: NodeJS.ErrnoException) => {
+          options.signal?.removeEventListener("abort", onAbort);
+          if (error.code === "ENOENT") {
+            reject(new BuildError("tool_missing", `${command} is not installed on the build server.`, { cause: error }));
+          } else {
+            reject(new BuildError("build_failed", `${command} could not be started: ${error.message}`, { cause: error }));
+          }
+        });
+        child.on("close", (code, closeSignal) => {
+          options.signal?.removeEventListener("abort", onAbort);
+          if (killTimer) clearTimeout(killTimer);
+          resolve({ exitCode: code, signal: closeSignal });
+        });
+      });
+      await Promise.all([followers.stdout.finish(), followers.stderr.finish()]);
+      if (options.signal?.aborted) throw abortError(options.signal);
+      return { exitCode, signal, stdout: captured.stdout.text, stderr: captured.stderr.text };
+    } finally {
+      await Promise.all([followers.stdout.close(), followers.stderr.close()]);
+    }
   });
+}
+
+const FOLLOW_INTERVAL_MS = 100;
+// A flood is cut down in the kept log anyway; past this size the file is emptied (see followFile).
+const MAX_OUTPUT_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Creates `file` for a child's output and reads it as it grows, calling `onLine` per line.
+ * `finish()` reads what is left once the child has exited.
+ */
+async function followFile(file: string, onLine: (line: string) => void) {
+  const handle = await open(file, "a+", 0o600);
+  const decoder = new StringDecoder("utf8");
+  const buffer = Buffer.alloc(64 * 1024);
+  let position = 0;
+  let partial = "";
+  let reading: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const readAvailable = async () => {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const lines = (partial + decoder.write(buffer.subarray(0, bytesRead))).split(/\r\n|\n|\r/);
+      partial = lines.pop() ?? "";
+      for (const line of lines) onLine(line);
+    }
+    if (position > MAX_OUTPUT_FILE_BYTES) {
+      // The file is opened O_APPEND by the child, so after truncating its next write starts at 0.
+      await handle.truncate(0);
+      position = 0;
+    }
+  };
+  const timer = setInterval(() => {
+    if (!closed) reading = reading.then(readAvailable).catch(() => undefined);
+  }, FOLLOW_INTERVAL_MS);
+
+  return {
+    fd: handle.fd,
+    async finish() {
+      clearInterval(timer);
+      await reading;
+      await readAvailable();
+      const rest = partial + decoder.end();
+      partial = "";
+      if (rest !== "") onLine(rest);
+    },
+    async close() {
+      clearInterval(timer);
+      closed = true;
+      await reading.catch(() => undefined);
+      await handle.close().catch(() => undefined);
+    },
+  };
 }
 
 /** The environment every tool gets: enough to run, English messages we can recognise, nothing of ours. */

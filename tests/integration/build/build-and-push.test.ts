@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BuildError } from "@/server/build/build-error";
+import { createBuildLog } from "@/server/build/build-log";
 import { inspectImage } from "@/server/build/inspect-image";
 import { presetImage } from "@/server/build/preset-images";
 import { runBuild, type BuildResult, type BuildStepEvent, type RunBuildInput } from "@/server/build/run-build";
@@ -236,6 +237,23 @@ describe("a failing build", () => {
     expect(run.error?.code).toBe("build_failed");
     expect(run.error?.message).toBe('The step "RUN echo compiling && exit 7" failed with exit status 7: its output is in the log above.');
     expect(run.output).toContain("compiling");
+  });
+
+  it("keeps the start and the end of a build that floods its output, with a notice", async () => {
+    const commit = await git.createRepository("flood", {
+      files: { Dockerfile: `FROM ${presetImage("busybox", env.prefix)}\nRUN seq 1 200000 && echo flood-done && exit 3\n` },
+    });
+    const log = createBuildLog({ maxBytes: 64 * 1024 });
+    const run = await build("flood", commit, { onOutput: (line) => log.append(line) });
+    expect(run.error?.code).toBe("build_failed");
+    const kept = log.lines();
+    expect(kept[0]).toBe("==> clone");
+    expect(kept).toContain("STEP 2/2: RUN seq 1 200000 && echo flood-done && exit 3");
+    // The end of a failing step is where its error is: it must survive the flood.
+    expect(kept.slice(-4)).toContain("flood-done");
+    expect(kept.find((line) => line.startsWith("… "))).toMatch(/^… [\d,]+ lines \(\d+\.\d (KB|MB)\) omitted: the build printed more than the log keeps \(64\.0 KB\) …$/);
+    expect(Buffer.byteLength(log.text())).toBeLessThan(70 * 1024);
+    expect(log.totalLines).toBeGreaterThan(200_000);
   });
 
   it("can be cancelled while buildah runs, leaving no process behind", async () => {

@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit-build", root, include: ["tests/unit/build/**/*.test.ts"], environment: "node" },
+        test: { name: "unit-build", root, include: ["tests/unit/build/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -26,6 +26,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           maxWorkers: 2,
+          // Projects with different maxWorkers need their own group (vitest 4).
+          sequence: { groupOrder: 1 },
         },
       },
     ],
