@@ -71,6 +71,8 @@ export async function buildImage(input: BuildImageInput): Promise<BuiltImage> {
         "--layers",
         "--isolation", "chroot",
         "--pull=missing",
+        // Remove the step containers even when a step fails: each is a full copy of the image with vfs.
+        "--force-rm",
         "--retry", "2",
         "--retry-delay", "1s",
         "--iidfile", iidFile,
