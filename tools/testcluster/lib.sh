@@ -13,11 +13,22 @@ bin_dir="$cache_dir/bin"
 
 binaries=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok kwokctl)
 
-# Changes whenever a pinned version or a module's dependency set changes, so a cache
-# built from other sources is rebuilt rather than trusted.
+minor_version="${KUBERNETES_VERSION#v1.}"; minor_version="${minor_version%%.*}"
+# Without these, the binaries report v0.0.0 (and kwokctl reads versions from --version).
+kube_ldflags="-s -w \
+ -X k8s.io/component-base/version.gitVersion=${KUBERNETES_VERSION} \
+ -X k8s.io/component-base/version.gitMajor=1 \
+ -X k8s.io/component-base/version.gitMinor=${minor_version} \
+ -X k8s.io/component-base/version.gitTreeState=clean \
+ -X k8s.io/component-base/version.buildDate=1970-01-01T00:00:00Z \
+ -X k8s.io/client-go/pkg/version.gitVersion=${KUBERNETES_VERSION} \
+ -X k8s.io/client-go/pkg/version.gitMajor=1 \
+ -X k8s.io/client-go/pkg/version.gitMinor=${minor_version}"
+
+# Changes whenever a pinned version, a module's dependency set or the build flags change,
+# so a cache built from other sources is rebuilt rather than trusted.
 build_fingerprint() {
-  cat "$testcluster_dir/versions.env" \
-    "$testcluster_dir"/{kubernetes,etcd,kwok}/go.{mod,sum} "$testcluster_dir/build.sh" |
+  { cat "$testcluster_dir/versions.env" "$testcluster_dir"/{kubernetes,etcd,kwok}/go.{mod,sum}; echo "$kube_ldflags"; } |
     sha256sum | cut -d' ' -f1
 }
 
