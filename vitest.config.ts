@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -17,11 +17,17 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/integration/setup/postgres.global.ts"],
+          globalSetup: [
+            "tests/integration/setup/postgres.global.ts",
+            "tests/integration/setup/registry.global.ts",
+            "tests/integration/setup/cluster.global.ts",
+          ],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // Test files share real services (Postgres, cluster, registry); a few at a time keeps 2 cores sane.
           maxWorkers: 2,
+          // Projects with different maxWorkers need their own group (vitest 4).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

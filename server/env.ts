@@ -27,6 +27,14 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
+  /** The registry builds push to when a team has none of its own: host[:port][/path]. */
+  SLIPWAY_REGISTRY: z.string().optional(),
+  SLIPWAY_REGISTRY_USERNAME: z.string().optional(),
+  SLIPWAY_REGISTRY_PASSWORD: z.string().optional(),
+  /** Builds one worker runs at once. */
+  SLIPWAY_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** A build that runs longer is stopped and failed. */
+  SLIPWAY_BUILD_TIMEOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("Slipway <slipway@localhost>"),
 });

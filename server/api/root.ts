@@ -1,9 +1,12 @@
 import { accountRouter } from "@/server/api/routers/account";
 import { appsRouter } from "@/server/api/routers/app";
 import { auditRouter } from "@/server/api/routers/audit";
+import { buildRouter } from "@/server/api/routers/build";
 import { invitationRouter } from "@/server/api/routers/invitation";
 import { memberRouter } from "@/server/api/routers/member";
 import { projectRouter } from "@/server/api/routers/project";
+import { registryRouter } from "@/server/api/routers/registry";
+import { sourceRouter } from "@/server/api/routers/source";
 import { teamRouter } from "@/server/api/routers/team";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 
@@ -15,6 +18,9 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   app: appsRouter,
   audit: auditRouter,
+  source: sourceRouter,
+  build: buildRouter,
+  registry: registryRouter,
 });
 
 export type AppRouter = typeof appRouter;

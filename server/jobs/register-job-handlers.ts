@@ -1,6 +1,21 @@
 import type PgBoss from "pg-boss";
+import { env } from "@/server/env";
+import { failStalledBuilds } from "@/server/builds/fail-stalled-builds";
+import { runBuildJob } from "@/server/builds/run-build-job";
+import { BUILD_QUEUE, type BuildJob } from "@/server/jobs/build-queue";
 
-/** Every job type the worker runs, registered in one place. */
-export async function registerJobHandlers(_boss: PgBoss): Promise<void> {
-  // Job types arrive with builds and deploys.
+const REAPER_MS = 15_000;
+
+/** Every job type the worker runs, registered in one place. Returns a function that stops the timers. */
+export async function registerJobHandlers(boss: PgBoss): Promise<() => void> {
+  await boss.createQueue(BUILD_QUEUE);
+  // One pg-boss worker per build slot: each takes one job at a time.
+  for (let slot = 0; slot < env().SLIPWAY_BUILD_CONCURRENCY; slot += 1) {
+    await boss.work<BuildJob>(BUILD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job) await runBuildJob(job.data.buildId);
+    });
+  }
+
+  const reaper = setInterval(() => void failStalledBuilds().catch((error) => console.error("[worker] reaper:", error)), REAPER_MS);
+  return () => clearInterval(reaper);
 }

@@ -7,10 +7,11 @@ import { registerJobHandlers } from "@/server/jobs/register-job-handlers";
 
 async function main() {
   const boss = await queue();
-  await registerJobHandlers(boss);
+  const stopHandlers = await registerJobHandlers(boss);
   console.log("Slipway worker is ready.");
 
   const stop = async () => {
+    stopHandlers();
     await stopQueue();
     process.exit(0);
   };

@@ -42,6 +42,18 @@ const EXPECTED_ACCESS: Record<string, "public" | "user" | Role> = {
   "app.create": "DEVELOPER",
   "app.delete": "ADMIN",
   "audit.list": "ADMIN",
+  "source.get": "VIEWER",
+  "source.check": "DEVELOPER",
+  "source.save": "DEVELOPER",
+  "source.generateDeployKey": "DEVELOPER",
+  "source.updateBuildSettings": "DEVELOPER",
+  "build.list": "VIEWER",
+  "build.get": "VIEWER",
+  "build.start": "DEVELOPER",
+  "build.cancel": "DEVELOPER",
+  "registry.get": "ADMIN",
+  "registry.save": "ADMIN",
+  "registry.remove": "ADMIN",
 };
 const PUBLIC = new Set(Object.keys(EXPECTED_ACCESS).filter((path) => EXPECTED_ACCESS[path] === "public"));
 

@@ -7,6 +7,7 @@ import { serverApi } from "@/server/api/server-caller";
 
 const TABS: AppTab[] = [
   { label: "Overview", segment: "" },
+  { label: "Builds", segment: "builds" },
   { label: "Settings", segment: "settings" },
 ];
 

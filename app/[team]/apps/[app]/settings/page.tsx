@@ -1,5 +1,8 @@
 import { DeleteAppButton } from "@/components/apps/delete-app-button";
 import { SettingsSection } from "@/components/forms/settings-section";
+import { BuildSettingsForm } from "@/components/sources/build-settings-form";
+import { SourceForm } from "@/components/sources/source-form";
+import { WebhookInfo } from "@/components/sources/webhook-info";
 import { loadForPage } from "@/server/api/page-guards";
 import { serverApi } from "@/server/api/server-caller";
 import { hasRole } from "@/server/roles";
@@ -7,7 +10,12 @@ import { hasRole } from "@/server/roles";
 export default async function AppSettingsPage({ params }: { params: Promise<{ team: string; app: string }> }) {
   const { team: teamSlug, app: appId } = await params;
   const api = await serverApi();
-  const [team, app] = await Promise.all([loadForPage(api.team.get({ teamSlug })), loadForPage(api.app.get({ teamSlug, appId }))]);
+  const [team, app, source] = await Promise.all([
+    loadForPage(api.team.get({ teamSlug })),
+    loadForPage(api.app.get({ teamSlug, appId })),
+    loadForPage(api.source.get({ teamSlug, appId })),
+  ]);
+  const canEdit = hasRole(team.role, "DEVELOPER");
   return (
     <div className="grid gap-2">
       <SettingsSection id="general" title="General" description="Where this app lives.">
@@ -21,6 +29,19 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ te
           <dt className="text-muted-foreground">App ID</dt>
           <dd className="font-mono text-xs">{app.id}</dd>
         </dl>
+      </SettingsSection>
+      <SettingsSection id="source" title="Source" description="The git repository and branch this app is built from. Slipway checks the URL and credentials with the git host before saving.">
+        {canEdit ? (
+          <SourceForm teamSlug={teamSlug} appId={app.id} source={source} />
+        ) : (
+          <p className="text-sm">{source.url ? <><span className="font-mono text-xs">{source.url}</span> · {source.branch}</> : "No repository connected."}</p>
+        )}
+      </SettingsSection>
+      <SettingsSection id="build" title="Build" description="How the image is made. A slipway.yaml in the repository takes precedence over these settings.">
+        <BuildSettingsForm teamSlug={teamSlug} appId={app.id} settings={source.buildSettings as never} readOnly={!canEdit} />
+      </SettingsSection>
+      <SettingsSection id="webhook" title="Webhook" description="Build on every push to the tracked branch.">
+        <WebhookInfo url={source.webhook.url} secret={source.webhook.secret} />
       </SettingsSection>
       {hasRole(team.role, "ADMIN") && (
         <SettingsSection id="danger" title="Danger zone" description="Deleting an app removes it for everyone in the team." tone="danger">
