@@ -1,0 +1,128 @@
+/**
+ * Makes the cluster match one release: server-side apply of every rendered object under the one
+ * field manager "slipway" (force, so a `kubectl scale` or `kubectl set image` made outside
+ * Slipway is put back), removal of variables, Secret keys and containers someone else added
+ * (apply alone leaves those: see foreign-additions.ts), then deletion of the app's objects the
+ * release no longer has (an Ingress after the last domain went, the HPA after autoscaling was
+ * switched off). That is also what "reconcile" means. Running it twice is harmless, so the
+ * worker can retry it freely.
+ */
+import { PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
+import {
+  assertNoForeignObjects,
+  deleteObject,
+  listAppObjects,
+  plain,
+  refOf,
+  serverSideApply,
+  staleObjects,
+  type ObjectRef,
+} from "./app-objects";
+import type { ClusterConfig } from "./cluster-config";
+import { ClusterError, isClusterError } from "./cluster-error";
+import { foreignAdditionsPatch, type JsonPatchOperation } from "./foreign-additions";
+import { ensureNamespace } from "./ensure-namespace";
+import { kubeApi, type KubeApi } from "./kube-api";
+import { renderReleaseManifests } from "./render/render-release-manifests";
+import type { KubernetesManifest, ReleaseManifestInput } from "./render/types";
+
+export interface ApplyReleaseInput {
+  kubeconfig: ClusterConfig;
+  input: ReleaseManifestInput;
+  /**
+   * Delete the claims of volumes the release no longer lists, and with them their data. Off by
+   * default: a rollback to a release from before a volume was added must not erase the volume.
+   * Claims that stay are reported in `keptVolumeClaims`.
+   */
+  pruneVolumeClaims?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface AppliedRelease {
+  namespace: string;
+  namespaceCreated: boolean;
+  applied: ObjectRef[];
+  pruned: ObjectRef[];
+  keptVolumeClaims: ObjectRef[];
+  /** Env variables, Secret keys or containers someone added outside Slipway, removed again. */
+  foreignFieldsRemoved: number;
+  /** Hand `generation` to watchRollout as expectedGeneration. */
+  deployment: { name: string; generation: number };
+}
+
+/** Throws ClusterError: namespace_taken, conflict (an object of that name is not this app's), invalid, or a connection error. */
+export async function applyRelease({ kubeconfig, input, pruneVolumeClaims = false, signal }: ApplyReleaseInput): Promise<AppliedRelease> {
+  const manifests = renderReleaseManifests(input);
+  const [namespaceManifest, ...objects] = manifests as [KubernetesManifest, ...KubernetesManifest[]];
+  const api = kubeApi(kubeconfig, { signal });
+
+  const namespace = await ensureNamespace({
+    kubeconfig,
+    namespace: input.namespace,
+    labels: namespaceManifest.metadata.labels ?? {},
+    annotations: namespaceManifest.metadata.annotations,
+    signal,
+  });
+
+  const live = await listAppObjects(api, input.namespace, input.app.id);
+  await assertNoForeignObjects(api, objects, live);
+
+  // In order, one at a time: the Deployment must not start pods before its Secret and claims exist.
+  let deployment: KubernetesManifest | undefined;
+  let foreignFieldsRemoved = 0;
+  for (const manifest of objects) {
+    let result = await serverSideApply(api, manifest);
+    const patch = foreignAdditionsPatch(manifest, result);
+    if (patch.length > 0) {
+      result = await removeForeignAdditions(api, manifest, patch);
+      foreignFieldsRemoved += patch.filter((operation) => operation.op === "remove").length;
+    }
+    if (manifest.kind === "Deployment") deployment = result;
+  }
+  if (!deployment) throw new ClusterError("invalid", "The release rendered no Deployment.");
+
+  const { pruned, kept } = await pruneObjects(api, live, objects, pruneVolumeClaims);
+
+  return {
+    namespace: input.namespace,
+    namespaceCreated: namespace.created,
+    applied: objects.map(refOf),
+    pruned,
+    keptVolumeClaims: kept,
+    foreignFieldsRemoved,
+    deployment: { name: deployment.metadata.name, generation: Number((deployment.metadata as { generation?: number }).generation ?? 0) },
+  };
+}
+
+async function removeForeignAdditions(api: KubeApi, manifest: KubernetesManifest, patch: JsonPatchOperation[]): Promise<KubernetesManifest> {
+  const target = { name: manifest.metadata.name, namespace: manifest.metadata.namespace ?? "", body: patch };
+  const options = setHeaderOptions("Content-Type", PatchStrategy.JsonPatch);
+  try {
+    const result = await api.call(`removing fields added outside Slipway from ${manifest.kind} ${manifest.metadata.name}`, () =>
+      manifest.kind === "Deployment" ? api.apps.patchNamespacedDeployment(target, options) : api.core.patchNamespacedSecret(target, options),
+    );
+    return { ...plain<KubernetesManifest>(result), apiVersion: manifest.apiVersion, kind: manifest.kind };
+  } catch (error) {
+    // A name test failed: someone changed the list in between. Nothing was removed.
+    if (isClusterError(error, "invalid") || isClusterError(error, "conflict")) {
+      throw new ClusterError("conflict", `${manifest.kind} ${manifest.metadata.name} changed while Slipway applied the release; try again.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function pruneObjects(api: KubeApi, live: KubernetesManifest[], rendered: KubernetesManifest[], pruneVolumeClaims: boolean) {
+  const stale = staleObjects(live, rendered);
+  const pruned: ObjectRef[] = [];
+  const kept: ObjectRef[] = [];
+  // The Ingress goes first so traffic stops before what serves it; the rest in reverse apply order.
+  for (const object of [...stale].reverse()) {
+    if (object.kind === "PersistentVolumeClaim" && !pruneVolumeClaims) {
+      kept.push(refOf(object));
+      continue;
+    }
+    await deleteObject(api, object);
+    pruned.push(refOf(object));
+  }
+  return { pruned, kept };
+}

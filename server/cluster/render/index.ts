@@ -1,0 +1,13 @@
+export { namespaceFor } from "./namespace-for";
+export { renderReleaseManifests, checkReleaseInput } from "./render-release-manifests";
+export { renderNamespace } from "./render-namespace";
+export { renderNetworkPolicy, networkPolicyPeersFromEnv, DEFAULT_INGRESS_CONTROLLER_NAMESPACE } from "./render-network-policy";
+export { renderServiceAccount } from "./render-service-account";
+export { renderSecret, secretChecksum } from "./render-secret";
+export { renderPersistentVolumeClaims } from "./render-persistent-volume-claims";
+export { renderService } from "./render-service";
+export { renderDeployment, podRunsAsNonRoot, APP_PORT_NAME } from "./render-deployment";
+export { renderHorizontalPodAutoscaler } from "./render-horizontal-pod-autoscaler";
+export { renderIngress, CLUSTER_ISSUER_ANNOTATION } from "./render-ingress";
+export { LABELS, ANNOTATIONS, FIELD_MANAGER, ownerLabels, objectNames } from "./labels";
+export type { ReleaseManifestInput, KubernetesManifest, NetworkPolicyPeers, AppKind } from "./types";
