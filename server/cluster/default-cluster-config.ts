@@ -12,7 +12,7 @@ import { ClusterError } from "./cluster-error";
 
 const SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
-export function defaultClusterConfig(env: NodeJS.ProcessEnv = process.env): ClusterConfig {
+export function defaultClusterConfig(env: Record<string, string | undefined> = process.env): ClusterConfig {
   const kubeConfig = new KubeConfig();
   try {
     const configured = env.SLIPWAY_KUBECONFIG;

@@ -24,7 +24,7 @@ export interface KubeconfigPolicy {
 const MAX_KUBECONFIG_BYTES = 512 * 1024;
 
 /** The operator's policy from the environment; both default to off. */
-export function kubeconfigPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): KubeconfigPolicy {
+export function kubeconfigPolicyFromEnv(env: Record<string, string | undefined> = process.env): KubeconfigPolicy {
   return {
     allowExec: env.SLIPWAY_ALLOW_KUBECONFIG_EXEC === "1",
     allowFiles: env.SLIPWAY_ALLOW_KUBECONFIG_FILES === "1",

@@ -36,7 +36,7 @@ export function renderNetworkPolicy(input: ReleaseManifestInput): KubernetesMani
  * The operator's peers: SLIPWAY_INGRESS_NAMESPACE_LABELS ("key=value,…"; "none" for no ingress
  * controller) and SLIPWAY_NETWORK_POLICY_EXTRA_NAMESPACES (";"-separated selectors of the same form).
  */
-export function networkPolicyPeersFromEnv(env: NodeJS.ProcessEnv = process.env): NetworkPolicyPeers {
+export function networkPolicyPeersFromEnv(env: Record<string, string | undefined> = process.env): NetworkPolicyPeers {
   const parse = (text: string) =>
     Object.fromEntries(
       text
