@@ -10,6 +10,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { ensureBaseImages } from "./services/base-images";
+import { startRegistry } from "./services/registry";
 import { ensurePrismaClient, migrateDeploy } from "./lib/prisma-cli";
 import { root, runToCompletion, spawnTs } from "./lib/processes";
 
@@ -79,6 +81,12 @@ async function main() {
 
   if (suites.has("typecheck")) await step("typecheck", () => runToCompletion(bin("tsc"), ["--noEmit", "-p", "."], env));
 
+  // The Kubernetes test cluster: built from source on a new machine (cached by version under
+  // ~/.cache/slipway), reused when already running. Its own step, so a cold build shows its progress.
+  if (suites.has("integration") || suites.has("e2e")) {
+    await step("test cluster", () => runToCompletion("bash", [path.join(root, "tools/testcluster/cluster.sh"), "up"], env));
+  }
+
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(testData, "postgres"),
     port: Number(process.env.SLIPWAY_TEST_PG_PORT ?? 55432),
@@ -88,6 +96,19 @@ async function main() {
   });
   env.DATABASE_URL = postgres.url;
   await migrateDeploy(postgres.url);
+
+  // One registry for the whole run, holding the base images the presets build on (made locally:
+  // nothing can be pulled). Integration tests reuse it; the e2e console pushes to it.
+  const registry = await startRegistry({ dataDir: path.join(root, ".data", "test-registry"), port: 0 });
+  env.SLIPWAY_BUILDAH_ROOT ??= path.join(root, ".data", "test-buildah");
+  process.env.SLIPWAY_BUILDAH_ROOT = env.SLIPWAY_BUILDAH_ROOT;
+  const baseImages = await ensureBaseImages({ registry: registry.url, onOutput: (line) => console.log(`[base-images] ${line}`) });
+  Object.assign(env, {
+    SLIPWAY_TEST_REGISTRY: registry.url,
+    SLIPWAY_INSECURE_REGISTRIES: registry.url,
+    SLIPWAY_PRESET_IMAGE_PREFIX: baseImages.prefix,
+    SLIPWAY_ALLOW_INSECURE_GIT_HOSTS: "127.0.0.1",
+  });
 
   try {
     for (const project of ["unit", "integration"] as const) {
@@ -102,7 +123,7 @@ async function main() {
 
     if (suites.has("e2e")) {
       const port = Number(process.env.SLIPWAY_TEST_WEB_PORT ?? 3100);
-      const webEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", SLIPWAY_SKIP_BUILD_TYPECHECK: "1", PORT: String(port), SLIPWAY_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` };
+      const webEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", SLIPWAY_SKIP_BUILD_TYPECHECK: "1", SLIPWAY_REGISTRY: `${registry.url}/slipway-e2e`, PORT: String(port), SLIPWAY_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` };
       const built = await step("build console", () => runToCompletion(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], webEnv));
       if (built) {
         const web = spawnTs("server/web.ts", [], webEnv, "web");
@@ -118,6 +139,7 @@ async function main() {
       }
     }
   } finally {
+    await registry.stop();
     await postgres.stop();
   }
 

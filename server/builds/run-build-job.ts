@@ -56,9 +56,15 @@ export async function runBuildJob(buildId: string): Promise<void> {
     })().catch(() => undefined);
   }, HEARTBEAT_MS);
 
-  const saveSteps = async () => {
-    await db.build.update({ where: { id: buildId }, data: { steps: steps as object[] } });
-    await publish("build", buildId);
+  // Step events come in quick succession (one step ends, the next starts): writes go one at a
+  // time and each writes the latest state, so an older write can never land after a newer one.
+  let stepWrites: Promise<void> = Promise.resolve();
+  const saveSteps = () => {
+    stepWrites = stepWrites.then(async () => {
+      await db.build.update({ where: { id: buildId }, data: { steps: steps as object[] } });
+      await publish("build", buildId);
+    }).catch((error) => console.error(`[build ${buildId}] saving steps:`, error));
+    return stepWrites;
   };
   const onStep = (event: BuildStepEvent) => {
     steps = steps.map((state) => {
@@ -67,7 +73,7 @@ export async function runBuildJob(buildId: string): Promise<void> {
       if (event.status === "skipped") return { ...state, status: "skipped" };
       return { ...state, status: event.status, durationMs: event.durationMs };
     });
-    void saveSteps().catch(() => undefined);
+    void saveSteps();
   };
 
   try {
@@ -93,6 +99,7 @@ export async function runBuildJob(buildId: string): Promise<void> {
     });
 
     await log.close();
+    await stepWrites;
     await db.build.update({
       where: { id: buildId },
       data: {
@@ -118,6 +125,7 @@ export async function runBuildJob(buildId: string): Promise<void> {
     if (error.detail) log.write("system", error.detail);
     log.write("system", `✖ ${error.message}`);
     await log.close().catch(() => undefined);
+    await stepWrites;
     await db.build.update({
       where: { id: buildId },
       data: {
