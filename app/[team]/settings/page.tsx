@@ -2,6 +2,7 @@ import { SettingsSection } from "@/components/forms/settings-section";
 import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
+import { RegistryForm } from "@/components/registries/registry-form";
 import { DeleteTeamButton } from "@/components/teams/delete-team-button";
 import { RenameTeamForm } from "@/components/teams/rename-team-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +22,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
     getSessionUser(),
   ]);
   const isAdmin = hasRole(team.role, "ADMIN");
-  const invitations = isAdmin ? await api.invitation.list({ teamSlug }) : [];
+  const [invitations, registry] = isAdmin ? await Promise.all([api.invitation.list({ teamSlug }), api.registry.get({ teamSlug })]) : [[], null];
 
   return (
     <>
@@ -40,6 +41,11 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
             <InviteMemberForm teamSlug={teamSlug} actorRole={team.role} />
             <PendingInvitations teamSlug={teamSlug} invitations={invitations} />
           </div>
+        </SettingsSection>
+      )}
+      {registry && (
+        <SettingsSection id="registry" title="Registry" description="Where this team's images are pushed. Credentials are stored encrypted.">
+          <RegistryForm teamSlug={teamSlug} registry={registry} />
         </SettingsSection>
       )}
       {team.role === "OWNER" && (
