@@ -4,7 +4,7 @@
 // it, removing the domains prunes the Ingress, and changes made with kubectl are reported as
 // drift and put back by applying the release again. The tests run in order, one app's life.
 import { describe, expect, it } from "vitest";
-import { NetworkingV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
+import { AutoscalingV2Api, NetworkingV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { applyRelease } from "@/server/cluster/apply-release";
 import { detectDrift } from "@/server/cluster/detect-drift";
 import { dryRunRelease } from "@/server/cluster/dry-run-release";
@@ -18,6 +18,7 @@ import { digest, testClusterConfig, useTestApp } from "./helpers";
 const cluster = useTestCluster({ namespacePrefix: "cluster-deploy" });
 const { core, apps } = cluster;
 const networking = cluster.kubeConfig.makeApiClient(NetworkingV1Api);
+const autoscaling = cluster.kubeConfig.makeApiClient(AutoscalingV2Api);
 const kubeconfig = testClusterConfig();
 const app = useTestApp(core, "web");
 const { namespace } = app.base;
@@ -198,5 +199,25 @@ describe("deploying releases to the test cluster", () => {
     expect(deployment.spec?.template.spec?.containers[0]?.env?.map((entry) => entry.name)).toEqual(["PORT", "GREETING", "FEATURE_X", "API_TOKEN"]);
     const { result } = await rollOut(v3, reconciled.deployment.generation);
     expect(result).toMatchObject({ phase: "available", desired: 2, available: 2 });
+  });
+
+  it("hands the replica count to an HPA when autoscaling is switched on, and prunes the HPA when it is switched off", async () => {
+    const autoscaled = app.release(4, { ...v3.release.settings, autoscaling: { enabled: true, min: 2, max: 4, cpuPercent: 70 } }, { image: digest("b"), secrets: { API_TOKEN: "second-token" } });
+    const on = await applyRelease({ kubeconfig, input: autoscaled });
+    expect(on.applied.map((ref) => ref.kind)).toContain("HorizontalPodAutoscaler");
+    const hpa = await autoscaling.readNamespacedHorizontalPodAutoscaler({ name: "web", namespace });
+    expect(hpa.spec).toMatchObject({ minReplicas: 2, maxReplicas: 4, scaleTargetRef: { kind: "Deployment", name: "web" } });
+    const deployment = await apps.readNamespacedDeployment({ name: "web", namespace });
+    const owned = deployment.metadata?.managedFields?.find((entry) => entry.manager === "slipway" && entry.operation === "Apply")?.fieldsV1;
+    expect(owned).toHaveProperty(["f:spec", "f:template"]);
+    expect(owned).not.toHaveProperty(["f:spec", "f:replicas"]);
+    expect(await detectDrift({ kubeconfig, namespace, rendered: renderReleaseManifests(autoscaled) })).toEqual([]);
+    expect((await rollOut(autoscaled, on.deployment.generation)).result.phase).toBe("available");
+
+    const fixed = app.release(5, { ...v3.release.settings, replicas: 3 }, { image: digest("b"), secrets: { API_TOKEN: "second-token" } });
+    const off = await applyRelease({ kubeconfig, input: fixed });
+    expect(off.pruned).toEqual([{ kind: "HorizontalPodAutoscaler", name: "web" }]);
+    const { result } = await rollOut(fixed, off.deployment.generation);
+    expect(result).toMatchObject({ phase: "available", desired: 3, available: 3 });
   });
 });
