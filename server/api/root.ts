@@ -2,10 +2,13 @@ import { accountRouter } from "@/server/api/routers/account";
 import { appsRouter } from "@/server/api/routers/app";
 import { auditRouter } from "@/server/api/routers/audit";
 import { buildRouter } from "@/server/api/routers/build";
+import { clusterRouter } from "@/server/api/routers/cluster";
 import { invitationRouter } from "@/server/api/routers/invitation";
 import { memberRouter } from "@/server/api/routers/member";
 import { projectRouter } from "@/server/api/routers/project";
 import { registryRouter } from "@/server/api/routers/registry";
+import { releaseRouter } from "@/server/api/routers/release";
+import { runSettingsRouter } from "@/server/api/routers/run-settings";
 import { sourceRouter } from "@/server/api/routers/source";
 import { teamRouter } from "@/server/api/routers/team";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
@@ -21,6 +24,9 @@ export const appRouter = createTRPCRouter({
   source: sourceRouter,
   build: buildRouter,
   registry: registryRouter,
+  cluster: clusterRouter,
+  release: releaseRouter,
+  runSettings: runSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

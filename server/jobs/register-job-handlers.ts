@@ -2,9 +2,15 @@ import type PgBoss from "pg-boss";
 import { env } from "@/server/env";
 import { failStalledBuilds } from "@/server/builds/fail-stalled-builds";
 import { runBuildJob } from "@/server/builds/run-build-job";
+import { onBuildSucceeded } from "@/server/builds/run-build-job";
 import { BUILD_QUEUE, type BuildJob } from "@/server/jobs/build-queue";
+import { DEPLOY_QUEUE, type DeployJob } from "@/server/jobs/deploy-queue";
+import { autoDeployBuild } from "@/server/releases/auto-deploy";
+import { runDeployJob } from "@/server/releases/run-deploy-job";
 
 const REAPER_MS = 15_000;
+// Deploys mostly wait on the cluster; more of them than builds can run at once.
+const DEPLOY_SLOTS = 4;
 
 /** Every job type the worker runs, registered in one place. Returns a function that stops the timers. */
 export async function registerJobHandlers(boss: PgBoss): Promise<() => void> {
@@ -15,6 +21,14 @@ export async function registerJobHandlers(boss: PgBoss): Promise<() => void> {
       if (job) await runBuildJob(job.data.buildId);
     });
   }
+
+  await boss.createQueue(DEPLOY_QUEUE);
+  for (let slot = 0; slot < DEPLOY_SLOTS; slot += 1) {
+    await boss.work<DeployJob>(DEPLOY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+      if (job) await runDeployJob(job.data);
+    });
+  }
+  onBuildSucceeded(autoDeployBuild);
 
   const reaper = setInterval(() => void failStalledBuilds().catch((error) => console.error("[worker] reaper:", error)), REAPER_MS);
   return () => clearInterval(reaper);

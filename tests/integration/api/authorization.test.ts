@@ -54,6 +54,21 @@ const EXPECTED_ACCESS: Record<string, "public" | "user" | Role> = {
   "registry.get": "ADMIN",
   "registry.save": "ADMIN",
   "registry.remove": "ADMIN",
+  "cluster.list": "VIEWER",
+  "cluster.add": "ADMIN",
+  "cluster.check": "ADMIN",
+  "cluster.remove": "ADMIN",
+  "cluster.setEnvironmentCluster": "ADMIN",
+  "release.list": "VIEWER",
+  "release.overview": "VIEWER",
+  "release.drift": "VIEWER",
+  "release.preview": "DEVELOPER",
+  "release.deploy": "DEVELOPER",
+  "release.rollback": "DEVELOPER",
+  "release.reconcile": "DEVELOPER",
+  "release.setAutoDeploy": "DEVELOPER",
+  "runSettings.get": "VIEWER",
+  "runSettings.update": "DEVELOPER",
 };
 const PUBLIC = new Set(Object.keys(EXPECTED_ACCESS).filter((path) => EXPECTED_ACCESS[path] === "public"));
 
