@@ -69,6 +69,7 @@ async function waitForHealthy(url: string, timeoutMs: number): Promise<void> {
 async function main() {
   const started = Date.now();
   rmSync(path.join(testData, "reports"), { recursive: true, force: true });
+  rmSync(path.join(testData, "logs"), { recursive: true, force: true });
   mkdirSync(path.join(testData, "reports"), { recursive: true });
   await ensurePrismaClient();
 
@@ -123,15 +124,19 @@ async function main() {
 
     if (suites.has("e2e")) {
       const port = Number(process.env.SLIPWAY_TEST_WEB_PORT ?? 3100);
-      const webEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", SLIPWAY_SKIP_BUILD_TYPECHECK: "1", SLIPWAY_REGISTRY: `${registry.url}/slipway-e2e`, PORT: String(port), SLIPWAY_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` };
+      const webEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", SLIPWAY_SKIP_BUILD_TYPECHECK: "1", SLIPWAY_REGISTRY: `${registry.url}/slipway-e2e`, SLIPWAY_KUBECONFIG: path.join(root, ".data", "kubeconfig"), PORT: String(port), SLIPWAY_URL: `http://localhost:${port}`, NEXTAUTH_URL: `http://localhost:${port}` };
       const built = await step("build console", () => runToCompletion(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], webEnv));
       if (built) {
-        const web = spawnTs("server/web.ts", [], webEnv, "web");
-        const worker = spawnTs("server/jobs/worker.ts", [], webEnv, "worker", ["--conditions=react-server"]);
+        // Their output goes to files, kept for reading after a failure (CI prints the paths).
+        const logs = path.join(testData, "logs");
+        mkdirSync(logs, { recursive: true });
+        const web = spawnTs("server/web.ts", [], webEnv, "web", [], path.join(logs, "web.log"));
+        const worker = spawnTs("server/jobs/worker.ts", [], webEnv, "worker", ["--conditions=react-server"], path.join(logs, "worker.log"));
+        log(`web and worker logs: ${path.relative(root, logs)}/{web,worker}.log`);
         try {
           await waitForHealthy(`http://localhost:${port}/api/health`, 60_000);
           const report = path.join(testData, "e2e.json");
-          await step("e2e", () => runToCompletion(bin("playwright"), ["test"], { ...env, E2E_BASE_URL: `http://localhost:${port}` }), () => playwrightCount(report));
+          await step("e2e", () => runToCompletion(bin("playwright"), ["test", ...(process.env.SLIPWAY_E2E_GREP ? ["--grep", process.env.SLIPWAY_E2E_GREP] : [])], { ...env, E2E_BASE_URL: `http://localhost:${port}` }), () => playwrightCount(report));
         } finally {
           web.kill("SIGTERM");
           worker.kill("SIGTERM");

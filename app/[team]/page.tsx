@@ -4,7 +4,7 @@ import { CreateProjectButton } from "@/components/projects/create-project-button
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatusDot } from "@/components/ui/status-dot";
+import { AppStatusDot } from "@/components/releases/app-status-dot";
 import { loadForPage } from "@/server/api/page-guards";
 import { serverApi } from "@/server/api/server-caller";
 import { hasRole } from "@/server/roles";
@@ -61,7 +61,7 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                     <ul className="grid gap-1.5">
                       {apps.map((app) => (
                         <li key={app.id} className="flex items-center gap-2 text-sm">
-                          <StatusDot status="idle" label="Not deployed yet" />
+                          <AppStatusDot release={app.releases[0]} />
                           <Link href={`/${teamSlug}/apps/${app.id}`} className="font-medium hover:underline">
                             {app.name}
                           </Link>

@@ -15,7 +15,12 @@ export async function getProject({ teamId, name }: { teamId: string; name: strin
         select: {
           id: true,
           name: true,
-          apps: { orderBy: { name: "asc" }, select: { id: true, name: true, createdAt: true } },
+          clusterId: true,
+          namespace: true,
+          apps: {
+            orderBy: { name: "asc" },
+            select: { id: true, name: true, createdAt: true, releases: { orderBy: { version: "desc" }, take: 1, select: { version: true, status: true } } },
+          },
         },
       },
     },

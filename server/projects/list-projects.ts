@@ -12,7 +12,11 @@ export function listProjects(teamId: string) {
       createdAt: true,
       environments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, name: true, apps: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
+        select: {
+          id: true,
+          name: true,
+          apps: { orderBy: { name: "asc" }, select: { id: true, name: true, releases: { orderBy: { version: "desc" }, take: 1, select: { version: true, status: true } } } },
+        },
       },
     },
   });

@@ -69,6 +69,7 @@ async function deployRelease(releaseId: string, appId: string): Promise<"done" |
   const placement = await appPlacement(appId);
   const input = manifestInput(placement, release);
   await record({ phase: "pending", message: `Applying v${release.version} to ${placement.namespace}` });
+  console.log(`[deploy] ${placement.app.name} v${release.version}: applying to ${placement.namespace}`);
 
   const finish = async (status: "AVAILABLE" | "FAILED" | "SUPERSEDED", statusMessage: string | null) => {
     await writes;
@@ -97,6 +98,7 @@ async function deployRelease(releaseId: string, appId: string): Promise<"done" |
       onProgress: (progress) => void record({ phase: progress.phase, desired: progress.desired, updated: progress.updated, ready: progress.ready, available: progress.available, reason: progress.reason, message: progress.message }),
     });
     await record({ phase: result.phase, desired: result.desired, updated: result.updated, ready: result.ready, available: result.available, reason: result.reason, message: result.message });
+    console.log(`[deploy] ${placement.app.name} v${release.version}: ${result.phase}${result.reason ? ` (${result.reason})` : ""}`);
 
     if (result.phase === "available") {
       await finish("AVAILABLE", null);

@@ -35,8 +35,10 @@ export async function updateRunSettings({ teamId, appId, actor, settings, secret
     if (value === undefined) throw badInput(`Enter a value for the secret ${name}.`, `secrets.${name}`);
     values[name] = value;
   }
-  const before = readRunSettings(app.runSettings);
-  const changes = settingsChanges(app.runSettings ? before : null, settings, changedSecretNames(stored, values));
+  // Changes are described against what runs (the newest release), else against what was saved.
+  const current = await db.release.findFirst({ where: { appId, teamId }, orderBy: { version: "desc" } });
+  const before = current ? readRunSettings(current.settings) : app.runSettings ? readRunSettings(app.runSettings) : null;
+  const changes = settingsChanges(before, settings, changedSecretNames(current ? decryptSecrets(current.secretsEncrypted) : stored, values));
   const secretsEncrypted = encryptSecrets(values);
 
   await db.$transaction(async (tx) => {
@@ -44,9 +46,7 @@ export async function updateRunSettings({ teamId, appId, actor, settings, secret
     await recordAuditEvent(tx, { actor, teamId, action: "app.settings.update", target: { type: "app", id: app.id, name: app.name }, metadata: { changes } });
   });
 
-  if (!deploy) return { release: null, changes };
-  const current = await db.release.findFirst({ where: { appId, teamId }, orderBy: { version: "desc" } });
-  if (!current) return { release: null, changes };
+  if (!deploy || !current) return { release: null, changes };
   const release = await createRelease({
     teamId, appId,
     imageReference: current.imageReference, imageUser: current.imageUser, buildId: current.buildId, commitSha: current.commitSha,

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startGitServer, type GitServer } from "../integration/helpers/git-server";
-import { createTeam, signUp, uniqueId } from "./helpers";
+import { appWithRepository, uniqueId } from "./helpers";
 
 let git: GitServer;
 test.beforeAll(async () => {
@@ -19,24 +19,7 @@ test("connect a repository, build it, watch the log arrive, and see the digest",
     files: { Dockerfile: `FROM ${prefix}/busybox:1.36\nRUN echo compiling the site ${id} && sleep 4 && echo done\nCOPY index.html /srv/\nCMD ["busybox", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n` },
   });
 
-  await signUp(page, { name: "Dev Eloper", email: `dev-${id}@example.test` });
-  const slug = await createTeam(page, `Builders ${id}`);
-  await page.getByRole("button", { name: "New project" }).first().click();
-  await page.getByLabel("Project name").fill("site");
-  await page.getByRole("button", { name: "Create project" }).click();
-  await page.getByRole("button", { name: "New app in production" }).click();
-  await page.getByLabel("App name").fill("web");
-  await page.getByRole("button", { name: "Create app" }).click();
-  await page.waitForURL(`**/${slug}/apps/*`);
-
-  // Connect the repository from the settings page: check it, pick the branch, save.
-  await page.getByRole("link", { name: "Connect a repository" }).click();
-  await page.getByLabel("Repository URL").fill(git.repoUrl(`site-${id}`));
-  await page.getByRole("button", { name: "Check repository" }).click();
-  await expect(page.getByText("Repository found: 1 branch.")).toBeVisible();
-  await expect(page.getByRole("combobox", { name: "Branch" })).toHaveText(/main/);
-  await page.getByRole("button", { name: "Save repository" }).click();
-  await expect(page.getByText("Repository connected.")).toBeVisible();
+  await appWithRepository(page, id, git.repoUrl(`site-${id}`));
 
   // Build: the page follows it live.
   await page.getByRole("link", { name: "Builds" }).click();

@@ -44,7 +44,7 @@ test("an owner invites a viewer, who joins read-only; the owner renames the team
 
   // The owner renames the team; the audit log shows who did it.
   await owner.getByLabel("Team name").fill(`Acme Renamed ${id}`);
-  await owner.getByRole("button", { name: "Save" }).click();
+  await owner.getByRole("button", { name: "Save", exact: true }).click();
   await expect(owner.getByText("Team renamed.")).toBeVisible();
   await owner.getByRole("link", { name: "Audit log" }).click();
   const renameRow = owner.getByRole("row").filter({ hasText: "team.rename" });

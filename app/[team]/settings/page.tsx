@@ -3,6 +3,7 @@ import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
 import { RegistryForm } from "@/components/registries/registry-form";
+import { ClustersSection } from "@/components/clusters/clusters-section";
 import { DeleteTeamButton } from "@/components/teams/delete-team-button";
 import { RenameTeamForm } from "@/components/teams/rename-team-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +23,9 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
     getSessionUser(),
   ]);
   const isAdmin = hasRole(team.role, "ADMIN");
-  const [invitations, registry] = isAdmin ? await Promise.all([api.invitation.list({ teamSlug }), api.registry.get({ teamSlug })]) : [[], null];
+  const [invitations, registry, clusters] = isAdmin
+    ? await Promise.all([api.invitation.list({ teamSlug }), api.registry.get({ teamSlug }), api.cluster.list({ teamSlug })])
+    : [[], null, []];
 
   return (
     <>
@@ -46,6 +49,11 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
       {registry && (
         <SettingsSection id="registry" title="Registry" description="Where this team's images are pushed. Credentials are stored encrypted.">
           <RegistryForm teamSlug={teamSlug} registry={registry} />
+        </SettingsSection>
+      )}
+      {isAdmin && (
+        <SettingsSection id="clusters" title="Clusters" description="Kubernetes clusters this team deploys to, by kubeconfig. Stored encrypted.">
+          <ClustersSection teamSlug={teamSlug} clusters={clusters} />
         </SettingsSection>
       )}
       {team.role === "OWNER" && (

@@ -7,6 +7,7 @@ import { previewRelease } from "@/server/releases/preview-release";
 import { reconcileApp } from "@/server/releases/reconcile-app";
 import { rollbackToRelease } from "@/server/releases/rollback-to-release";
 import { setAutoDeploy } from "@/server/releases/set-auto-deploy";
+import { readAppLiveState } from "@/server/releases/stream-app-events";
 import { createTRPCRouter, teamProcedure } from "@/server/api/trpc";
 
 const id = z.string().min(1).max(64);
@@ -20,6 +21,10 @@ export const releaseRouter = createTRPCRouter({
   overview: teamProcedure("VIEWER")
     .input(z.object({ appId: id }))
     .query(({ ctx, input }) => getAppOverview({ teamId: ctx.team.id, appId: input.appId })),
+
+  liveState: teamProcedure("VIEWER")
+    .input(z.object({ appId: id }))
+    .query(({ ctx, input }) => readAppLiveState({ teamId: ctx.team.id, appId: input.appId })),
 
   drift: teamProcedure("VIEWER")
     .input(z.object({ appId: id }))

@@ -61,6 +61,7 @@ const EXPECTED_ACCESS: Record<string, "public" | "user" | Role> = {
   "cluster.setEnvironmentCluster": "ADMIN",
   "release.list": "VIEWER",
   "release.overview": "VIEWER",
+  "release.liveState": "VIEWER",
   "release.drift": "VIEWER",
   "release.preview": "DEVELOPER",
   "release.deploy": "DEVELOPER",

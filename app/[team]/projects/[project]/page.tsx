@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatusDot } from "@/components/ui/status-dot";
+import { EnvironmentClusterSelect } from "@/components/clusters/environment-cluster-select";
+import { AppStatusDot } from "@/components/releases/app-status-dot";
 import { loadForPage } from "@/server/api/page-guards";
 import { serverApi } from "@/server/api/server-caller";
 import { hasRole } from "@/server/roles";
@@ -26,6 +27,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ team: 
   ]);
   const canCreateApps = hasRole(team.role, "DEVELOPER");
   const canAdmin = hasRole(team.role, "ADMIN");
+  const clusters = canAdmin ? await api.cluster.list({ teamSlug }) : [];
 
   return (
     <>
@@ -50,11 +52,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ team: 
                 {environment.name}
                 {environment.name === "production" && <Badge variant="outline">default</Badge>}
               </CardTitle>
-              {canCreateApps && (
-                <CardAction>
-                  <CreateAppButton teamSlug={teamSlug} environment={environment} />
-                </CardAction>
-              )}
+              <CardAction className="flex items-center gap-2">
+                {canAdmin && <EnvironmentClusterSelect teamSlug={teamSlug} environment={environment} clusters={clusters} />}
+                {canCreateApps && <CreateAppButton teamSlug={teamSlug} environment={environment} />}
+              </CardAction>
             </CardHeader>
             <CardContent>
               {environment.apps.length === 0 ? (
@@ -68,9 +69,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ team: 
                   {environment.apps.map((app) => (
                     <li key={app.id}>
                       <Link href={`/${teamSlug}/apps/${app.id}`} className="flex items-center gap-3 px-3 py-2.5 text-sm hover:bg-accent">
-                        <StatusDot status="idle" label="Not deployed yet" />
+                        <AppStatusDot release={app.releases[0]} />
                         <span className="font-medium">{app.name}</span>
-                        <span className="ml-auto text-xs text-muted-foreground">Not deployed yet</span>
+                        <span className="ml-auto text-xs text-muted-foreground">{app.releases[0] ? `v${app.releases[0].version}` : "Not deployed yet"}</span>
                       </Link>
                     </li>
                   ))}

@@ -1,5 +1,6 @@
 import { DeleteAppButton } from "@/components/apps/delete-app-button";
 import { SettingsSection } from "@/components/forms/settings-section";
+import { RunSettingsForm } from "@/components/run-settings/run-settings-form";
 import { BuildSettingsForm } from "@/components/sources/build-settings-form";
 import { SourceForm } from "@/components/sources/source-form";
 import { WebhookInfo } from "@/components/sources/webhook-info";
@@ -10,10 +11,12 @@ import { hasRole } from "@/server/roles";
 export default async function AppSettingsPage({ params }: { params: Promise<{ team: string; app: string }> }) {
   const { team: teamSlug, app: appId } = await params;
   const api = await serverApi();
-  const [team, app, source] = await Promise.all([
+  const [team, app, source, run, releases] = await Promise.all([
     loadForPage(api.team.get({ teamSlug })),
     loadForPage(api.app.get({ teamSlug, appId })),
     loadForPage(api.source.get({ teamSlug, appId })),
+    loadForPage(api.runSettings.get({ teamSlug, appId })),
+    loadForPage(api.release.list({ teamSlug, appId })),
   ]);
   const canEdit = hasRole(team.role, "DEVELOPER");
   return (
@@ -39,6 +42,9 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ te
       </SettingsSection>
       <SettingsSection id="build" title="Build" description="How the image is made. A slipway.yaml in the repository takes precedence over these settings.">
         <BuildSettingsForm teamSlug={teamSlug} appId={app.id} settings={source.buildSettings as never} readOnly={!canEdit} />
+      </SettingsSection>
+      <SettingsSection id="run" title="Run" description="How the app runs on the cluster: port, command, health check, size, environment, secrets, domains and volumes. slipway.yaml values from the repository take precedence at deploy time.">
+        <RunSettingsForm teamSlug={teamSlug} appId={app.id} settings={run.settings} secrets={run.secrets} canReadSecrets={run.canReadSecrets} hasRelease={releases.length > 0} readOnly={!canEdit} />
       </SettingsSection>
       <SettingsSection id="webhook" title="Webhook" description="Build on every push to the tracked branch.">
         <WebhookInfo url={source.webhook.url} secret={source.webhook.secret} />
