@@ -19,3 +19,10 @@ export { detectDrift, type DetectDriftInput, type DriftItem } from "./detect-dri
 export { deleteAppResources } from "./delete-app-resources";
 export type { ObjectRef } from "./app-objects";
 export * from "./render";
+export { summarizePod, type PodSummary, type ContainerSummary, type PodTermination } from "./pod-summary";
+export { listAppPods } from "./list-app-pods";
+export { watchAppPods, type PodChange, type WatchAppPodsInput } from "./watch-app-pods";
+export { openPodLog, type OpenPodLogInput } from "./open-pod-log";
+export { listAppEvents, type AppEvent } from "./list-app-events";
+export { restartDeployment, RESTARTED_AT_ANNOTATION } from "./restart-deployment";
+export { readReplicaCounts, type ReplicaCounts } from "./read-replica-counts";

@@ -7,6 +7,7 @@ import { BUILD_QUEUE, type BuildJob } from "@/server/jobs/build-queue";
 import { DEPLOY_QUEUE, type DeployJob } from "@/server/jobs/deploy-queue";
 import { autoDeployBuild } from "@/server/releases/auto-deploy";
 import { runDeployJob } from "@/server/releases/run-deploy-job";
+import { recordReplicaSamples, SAMPLE_INTERVAL_MS } from "@/server/scaling/record-replica-samples";
 
 const REAPER_MS = 15_000;
 // Deploys mostly wait on the cluster; more of them than builds can run at once.
@@ -31,5 +32,10 @@ export async function registerJobHandlers(boss: PgBoss): Promise<() => void> {
   onBuildSucceeded(autoDeployBuild);
 
   const reaper = setInterval(() => void failStalledBuilds().catch((error) => console.error("[worker] reaper:", error)), REAPER_MS);
-  return () => clearInterval(reaper);
+  // Desired/ready replicas of every deployed app, for the scaling chart.
+  const sampler = setInterval(() => void recordReplicaSamples().catch((error) => console.error("[worker] replica samples:", error)), SAMPLE_INTERVAL_MS);
+  return () => {
+    clearInterval(reaper);
+    clearInterval(sampler);
+  };
 }

@@ -3,6 +3,7 @@ import { detectDrift, isClusterError, renderReleaseManifests } from "@/server/cl
 import { clusterForEnvironment } from "@/server/clusters/cluster-for-environment";
 import { db } from "@/server/db";
 import { appPlacement, manifestInput } from "@/server/releases/release-manifest-input";
+import { withLiveScaling } from "@/server/scaling/with-live-scaling";
 
 /**
  * Changes made to the app's objects outside Slipway (kubectl scale, kubectl set env…),
@@ -16,7 +17,8 @@ export async function detectAppDrift({ teamId, appId }: { teamId: string; appId:
     const items = await detectDrift({
       kubeconfig: await clusterForEnvironment(placement.environmentId),
       namespace: placement.namespace,
-      rendered: renderReleaseManifests(manifestInput(placement, live)),
+      // With the app's current scaling, as every apply has it: scaling is not drift.
+      rendered: renderReleaseManifests(await withLiveScaling(appId, manifestInput(placement, live))),
       signal: AbortSignal.timeout(15_000),
     });
     return { version: live.version, items: items.map((item) => ({ kind: item.kind, name: item.name, field: item.field, message: item.message })), error: null };

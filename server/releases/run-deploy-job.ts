@@ -7,6 +7,8 @@ import type { DeployJob } from "@/server/jobs/deploy-queue";
 import { createRelease } from "@/server/releases/create-release";
 import { appPlacement, manifestInput } from "@/server/releases/release-manifest-input";
 import { withAppLock } from "@/server/releases/with-app-lock";
+import { withApplyLock } from "@/server/scaling/with-apply-lock";
+import { withLiveScaling } from "@/server/scaling/with-live-scaling";
 
 export interface TimelineEntry {
   at: string;
@@ -86,7 +88,9 @@ async function deployRelease(releaseId: string, appId: string): Promise<"done" |
 
   try {
     const kubeconfig = await clusterForEnvironment(placement.environmentId);
-    const applied = await applyRelease({ kubeconfig, input, signal: abort.signal });
+    // The app's current scaling (replicas, autoscaling, resources), read inside the apply lock:
+    // scaling is not a release, and a scaling change made during this deploy must not be undone.
+    const applied = await withApplyLock(appId, async () => applyRelease({ kubeconfig, input: await withLiveScaling(appId, input), signal: abort.signal }));
     const settings = input.release.settings;
     const result: RolloutProgress = await watchRollout({
       kubeconfig,

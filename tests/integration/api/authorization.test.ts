@@ -70,6 +70,15 @@ const EXPECTED_ACCESS: Record<string, "public" | "user" | Role> = {
   "release.setAutoDeploy": "DEVELOPER",
   "runSettings.get": "VIEWER",
   "runSettings.update": "DEVELOPER",
+  "pods.list": "VIEWER",
+  "scaling.get": "VIEWER",
+  "scaling.history": "VIEWER",
+  "scaling.setReplicas": "DEVELOPER",
+  "scaling.pause": "DEVELOPER",
+  "scaling.resume": "DEVELOPER",
+  "scaling.setAutoscaling": "DEVELOPER",
+  "scaling.setResources": "DEVELOPER",
+  "scaling.restart": "DEVELOPER",
 };
 const PUBLIC = new Set(Object.keys(EXPECTED_ACCESS).filter((path) => EXPECTED_ACCESS[path] === "public"));
 

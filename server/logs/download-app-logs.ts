@@ -1,0 +1,53 @@
+import "server-only";
+import { isClusterError, listAppPods } from "@/server/cluster";
+import { AppError } from "@/server/errors";
+import { compileLogFilter } from "./log-filter";
+import { parseLogStreamOptions } from "./log-options";
+import { findAppForReader } from "./find-app-for-reader";
+import { readLogBacklog } from "./read-log-backlog";
+
+export type LogDownload = { ok: true; fileName: string; body: string } | { ok: false; status: number; message: string };
+
+/**
+ * The app's logs as a text file: the same choice of pods, containers, tail, since and filter
+ * as the viewer, merged in time order, one line each: `<timestamp> <pod> [<container>] <text>`.
+ */
+export async function downloadAppLogs({ userId, appId, params }: { userId: string; appId: string; params: URLSearchParams }): Promise<LogDownload> {
+  const target = await findAppForReader({ userId, appId });
+  if (!target) return { ok: false, status: 404, message: "That app does not exist, or you are not in its team." };
+  const parsed = parseLogStreamOptions(params);
+  if ("problem" in parsed) return { ok: false, status: 400, message: parsed.problem };
+  const { options } = parsed;
+  let filter;
+  try {
+    filter = compileLogFilter({ query: options.filter, regex: options.regex });
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, status: 400, message: error.message };
+    throw error;
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
+  const fileName = `${target.appName}-${stamp}.log`;
+  if (!target.namespace) return { ok: true, fileName, body: "" };
+  try {
+    const kubeconfig = await target.kubeconfig();
+    const signal = AbortSignal.timeout(60_000);
+    const { pods } = await listAppPods({ kubeconfig, namespace: target.namespace, appId, signal });
+    const unknown = options.pods.find((name) => !pods.some((pod) => pod.name === name));
+    if (unknown) return { ok: false, status: 404, message: `This app has no pod named ${unknown}.` };
+    const sources = pods
+      .filter((pod) => options.pods.length === 0 || options.pods.includes(pod.name))
+      .flatMap((pod) => pod.containers.filter((container) => container.started && (options.containers.length === 0 || options.containers.includes(container.name))).map((container) => ({ pod: pod.name, container: container.name })));
+    const problems: string[] = [];
+    const { kept } = await readLogBacklog({
+      kubeconfig, namespace: target.namespace, sources, tail: options.tail || 1, sinceSeconds: options.since, signal,
+      onProblem: (source, message) => problems.push(`# ${source.pod}/${source.container}: ${message}`),
+    });
+    const lines = kept
+      .filter((line) => !filter || filter(line.text))
+      .map((line) => `${line.ts} ${line.pod}${line.container === target.appName ? "" : ` [${line.container}]`} ${line.text}`);
+    return { ok: true, fileName, body: [...problems, ...lines].join("\n") + (lines.length > 0 ? "\n" : "") };
+  } catch (error) {
+    if (isClusterError(error)) return { ok: false, status: 503, message: `Cannot reach the app's cluster: ${error.message}` };
+    throw error;
+  }
+}
