@@ -88,6 +88,7 @@ export async function* streamAppLogs(input: AppLogStreamInput): AsyncGenerator<A
 
   const cursor: LogCursor = { startedAt: resume?.startedAt ?? Math.floor(Date.now() / 1000), positions: new Map(resume?.positions ?? []) };
   const startedAtIso = new Date(cursor.startedAt * 1000).toISOString();
+  const startedAtTs = nowTimestamp();
   const selectedPods = options.pods.length > 0 ? new Set(options.pods) : null;
   const selectedContainers = options.containers.length > 0 ? new Set(options.containers) : null;
   const pods = new Map<string, PodState>();
@@ -144,7 +145,9 @@ export async function* streamAppLogs(input: AppLogStreamInput): AsyncGenerator<A
     if (position) return { position };
     if (resume) return { sinceTime: startedAtIso };
     if (state.isNew) return { all: true };
-    if (options.tail === 0) return { tailLines: 0 };
+    // Only new lines: from the moment the stream started (not "from the end of the file when the
+    // request gets there", which would lose what is written in between).
+    if (options.tail === 0) return { position: { ts: startedAtTs, n: 0 } };
     if (options.since) return { sinceSeconds: options.since };
     return { all: true };
   };
@@ -258,6 +261,9 @@ export async function* streamAppLogs(input: AppLogStreamInput): AsyncGenerator<A
     }
     following = true;
     for (const state of pods.values()) ensureFollowers(state);
+    // "ready" means live: wait (a little) until every pod's stream is open.
+    const opening = [...pods.values()].flatMap((state) => [...state.followers.values()].map((follower) => follower.opened));
+    await Promise.race([Promise.all(opening), sleep(3_000, signal)]);
     yield { kind: "ready", cursor: encodeCursor(cursor, appName) };
 
     while (!signal.aborted) {
@@ -318,9 +324,12 @@ class Follower {
   private stream: Readable | undefined;
   private readonly stopper = new AbortController();
   private position: LogPosition | undefined;
+  private markOpened!: () => void;
+  /** Settles when the first attempt to open the stream succeeded or failed. */
+  readonly opened = new Promise<void>((resolve) => (this.markOpened = resolve));
 
   constructor(private readonly options: FollowerOptions) {
-    if ("position" in options.startFrom) this.position = options.startFrom.position;
+    if ("position" in options.startFrom && options.startFrom.position.n > 0) this.position = options.startFrom.position;
   }
 
   pause() {
@@ -346,7 +355,7 @@ class Follower {
     let startFrom = this.options.startFrom;
     let failures = 0;
     while (!this.stopped) {
-      const resumeFilter = new ResumeFilter(this.position);
+      const resumeFilter = new ResumeFilter(this.position ?? ("position" in startFrom ? startFrom.position : undefined));
       try {
         const stream = await openPodLog({
           kubeconfig, namespace, pod, container, follow: true, signal,
@@ -361,9 +370,11 @@ class Follower {
         }
         this.stream = stream;
         if (this.options.isPaused()) stream.pause();
+        this.markOpened();
         failures = 0;
         await this.consume(stream, resumeFilter);
       } catch (error) {
+        this.markOpened();
         if (this.stopped) return;
         if (isClusterError(error, "not_found")) return; // the pod is gone; the watch marks it ended
         failures += 1;
@@ -376,7 +387,7 @@ class Follower {
       }
       if (this.stopped) return;
       // The stream ended (the container stopped, or the server closed it): go on from the last line.
-      startFrom = this.position ? { position: this.position } : { sinceTime: this.options.fallbackSince };
+      startFrom = this.position ? { position: this.position } : "position" in startFrom ? startFrom : { sinceTime: this.options.fallbackSince };
       await sleep(Math.min(MAX_RETRY_MS, 250 * 2 ** Math.min(failures, 6)), signal);
     }
   }
