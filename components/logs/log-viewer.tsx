@@ -18,6 +18,15 @@ export interface LogLine {
   system?: boolean;
 }
 
+/** Eight tag colours that read on the dark log background; a pod keeps its colour (hash of its name). */
+const TAG_COLOURS = ["text-sky-300", "text-emerald-300", "text-amber-300", "text-fuchsia-300", "text-rose-300", "text-lime-300", "text-cyan-300", "text-orange-300"];
+
+export function tagColour(name: string): string {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return TAG_COLOURS[Math.abs(hash) % TAG_COLOURS.length]!;
+}
+
 const ROW_HEIGHT = 20;
 
 /**
@@ -45,11 +54,16 @@ export function LogViewer({ lines, className, emptyText = "No output yet.", show
     if (following && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: "end" });
   }, [lines.length, following, virtualizer]);
 
+  const lastScrollTop = useRef(0);
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
     const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < ROW_HEIGHT * 2;
-    setFollowing(atBottom);
+    // Only the reader scrolling up stops following: while lines pour in, the view can be briefly
+    // short of the bottom between a render and the scroll that follows it.
+    if (atBottom) setFollowing(true);
+    else if (element.scrollTop < lastScrollTop.current - 2) setFollowing(false);
+    lastScrollTop.current = element.scrollTop;
   };
 
   return (
@@ -73,6 +87,7 @@ export function LogViewer({ lines, className, emptyText = "No output yet.", show
                 <div
                   key={line.key}
                   data-testid="log-line"
+                  data-tag={line.tag?.label}
                   className={cn(
                     "absolute left-0 flex w-full gap-3 px-3 whitespace-pre hover:bg-white/5",
                     line.stream === "stderr" && "text-amber-200",
