@@ -13,7 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { RowsEditor, rowError } from "@/components/run-settings/rows-editor";
-import { RESOURCE_PRESETS, RESOURCE_PRESET_NAMES, type RunSettings } from "@/server/apps/run-settings";
+import type { RunSettings } from "@/server/apps/run-settings";
 
 type Secret = { name: string; value: string; stored: boolean };
 type Domain = RunSettings["domains"][number];
@@ -83,22 +83,9 @@ export function RunSettingsForm(props: {
           <Field label="Port" description="The port your app listens on." error={errors.port}>
             <Input type="number" min={1} max={65535} value={settings.port} onChange={(event) => set("port", Number(event.target.value))} />
           </Field>
-          <Field label="Size" error={errors.resources}>
-            {(control) => (
-              <Select value={settings.resources.preset} onValueChange={(preset) => set("resources", { preset } as RunSettings["resources"])}>
-                <SelectTrigger {...control}><SelectValue /></SelectTrigger>
-                <SelectContent>
-                  {RESOURCE_PRESET_NAMES.map((name) => (
-                    <SelectItem key={name} value={name} description={`${RESOURCE_PRESETS[name].requests.cpu} CPU, ${RESOURCE_PRESETS[name].requests.memory} memory`}>{name}</SelectItem>
-                  ))}
-                  {settings.resources.preset === "custom" && <SelectItem value="custom">custom</SelectItem>}
-                </SelectContent>
-              </Select>
-            )}
-          </Field>
-          <Field label="Replicas" description="0 pauses the app." error={errors.replicas}>
-            <Input type="number" min={0} value={settings.replicas} onChange={(event) => set("replicas", Number(event.target.value))} disabled={settings.autoscaling.enabled} />
-          </Field>
+          <p className="self-end pb-1 text-sm text-muted-foreground sm:col-span-2">
+            Size, replicas and autoscaling are on the <a className="font-medium text-foreground underline-offset-4 hover:underline" href="scaling">Scaling</a> page: they apply at once, without a new release.
+          </p>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Command" description="Replaces the image's entrypoint. Empty: the image's own." error={errors.command}>

@@ -33,12 +33,20 @@ export async function releaseForBuild({ teamId, appId, buildId }: { teamId: stri
   const valid = runSettingsSchema.safeParse(merged.settings);
   if (!valid.success) throw preconditionFailed(`The settings for this release are not valid: ${valid.error.issues[0]?.message}`);
   const user = (build.detected as { config?: { User?: string } } | null)?.config?.User ?? null;
-  return { build, settings: valid.data, secretsEncrypted: app.secretsEncrypted, imageUser: user, fromFile: merged.fromFile };
+  // Scaling lives in the app's settings (see server/scaling); what slipway.yaml declares becomes
+  // the app's scaling when the build is deployed, so the console shows what runs.
+  const appSettings = readRunSettings(app.runSettings);
+  const scalingFromFile = {
+    ...(merged.fromFile.includes("replicas") ? { replicas: valid.data.replicas } : {}),
+    ...(merged.fromFile.includes("resources") ? { resources: valid.data.resources } : {}),
+  };
+  const appSettingsAfter = Object.keys(scalingFromFile).length > 0 ? { ...appSettings, ...scalingFromFile } : null;
+  return { build, settings: valid.data, secretsEncrypted: app.secretsEncrypted, imageUser: user, fromFile: merged.fromFile, appSettingsAfter };
 }
 
 /** Deploys a successful build (the newest one when none is named) as a new release. */
 export async function deployBuild(input: { teamId: string; appId: string; buildId?: string; actor: Actor | null; reason?: ReleaseReason }) {
-  const { build, settings, secretsEncrypted, imageUser } = await releaseForBuild(input);
+  const { build, settings, secretsEncrypted, imageUser, appSettingsAfter } = await releaseForBuild(input);
   return createRelease({
     teamId: input.teamId, appId: input.appId,
     imageReference: build.imageReference!, imageUser, buildId: build.id, commitSha: build.commitSha,
@@ -46,5 +54,6 @@ export async function deployBuild(input: { teamId: string; appId: string; buildI
     reason: input.reason ?? "deploy",
     description: `${input.reason === "auto-deploy" ? "Auto-deploy" : "Deploy"} build #${build.number} (${build.commitSha.slice(0, 7)})`,
     actor: input.actor,
+    alsoUpdateApp: appSettingsAfter ? { runSettings: appSettingsAfter as object } : undefined,
   });
 }

@@ -7,6 +7,7 @@ import { badInput, notFound } from "@/server/errors";
 import { decryptSecrets, encryptSecrets, readRunSettings } from "@/server/releases/app-run-settings";
 import { createRelease } from "@/server/releases/create-release";
 import { changedSecretNames, settingsChanges } from "@/server/releases/settings-diff";
+import { withScalingOf } from "@/server/scaling/live-scaling";
 
 export interface RunSettingsUpdate {
   teamId: string;
@@ -24,9 +25,12 @@ export interface RunSettingsUpdate {
  * Saves an app's run settings. With `deploy`, the change goes out as a new release with the
  * image that runs now, like Heroku's config changes.
  */
-export async function updateRunSettings({ teamId, appId, actor, settings, secretValues, deploy }: RunSettingsUpdate) {
+export async function updateRunSettings({ teamId, appId, actor, settings: submitted, secretValues, deploy }: RunSettingsUpdate) {
   const app = await db.app.findFirst({ where: { id: appId, teamId }, select: { id: true, name: true, runSettings: true, secretsEncrypted: true } });
   if (!app) throw notFound("That app does not exist in this team.");
+  // Scaling (replicas, autoscaling, size) belongs to the scaling page: a settings form opened
+  // before a scale must not undo it.
+  const settings = app.runSettings ? withScalingOf(submitted, readRunSettings(app.runSettings)) : submitted;
 
   const stored = decryptSecrets(app.secretsEncrypted);
   const values: Record<string, string> = {};

@@ -168,6 +168,24 @@ describe("deploying releases", () => {
     for (const release of earlier) expect(["AVAILABLE", "SUPERSEDED"]).toContain(release.status);
   });
 
+  it("saving the settings form keeps a scale made meanwhile, and slipway.yaml's replicas become the app's on deploy", async () => {
+    const { team, owner, app } = await deployableApp();
+    const api = callerFor(owner);
+    const stale = await api.runSettings.get({ teamSlug: team.slug, appId: app.id });
+    await api.scaling.setReplicas({ teamSlug: team.slug, appId: app.id, replicas: 3 });
+    await api.runSettings.update({ teamSlug: team.slug, appId: app.id, deploy: false, settings: { ...stale.settings, port: 9090 }, secretValues: [] });
+    const saved = await api.runSettings.get({ teamSlug: team.slug, appId: app.id });
+    expect(saved.settings).toMatchObject({ port: 9090, replicas: 3 });
+
+    const build = await succeededBuild(app);
+    await db.build.update({ where: { id: build.id }, data: { settings: { run: { replicas: { value: 2, source: "slipway.yaml" } } } } });
+    await api.release.deploy({ teamSlug: team.slug, appId: app.id, buildId: build.id });
+    await waitForRelease(app.id, 1, ["AVAILABLE"]);
+    expect((await api.runSettings.get({ teamSlug: team.slug, appId: app.id })).settings.replicas).toBe(2);
+    const { namespace } = await appPlacement(app.id);
+    expect((await apps.readNamespacedDeployment({ name: "web", namespace })).spec?.replicas).toBe(2);
+  });
+
   it("a deploy with nothing built says what to do; a rollback to the current release is refused", async () => {
     const { team, owner, app } = await deployableApp();
     const api = callerFor(owner);
