@@ -56,4 +56,10 @@ test("deploy from the app page, watch the rollout reach Available, roll back aft
   await expect(page.getByTestId("release-v3")).toContainText("Roll back to v1");
   await expect(page.getByTestId("release-v3")).toContainText("Available", { timeout: 60_000 });
   await page.screenshot({ path: ".data/test/screenshots/releases.png", fullPage: true });
+
+  // The team page lists the app with the status of its newest release.
+  await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Projects", exact: true }).click();
+  await expect(page.getByRole("link", { name: "web" })).toBeVisible();
+  await expect(page.getByRole("main").getByText("v3 available")).toBeAttached();
+  await page.screenshot({ path: ".data/test/screenshots/team-page.png" });
 });
