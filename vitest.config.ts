@@ -22,6 +22,7 @@ export default defineConfig({
             "tests/integration/setup/registry.global.ts",
             "tests/integration/setup/cluster.global.ts",
           ],
+          setupFiles: ["tests/integration/setup/worker-env.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // Test files share real services (Postgres, cluster, registry); a few at a time keeps 2 cores sane.

@@ -7,47 +7,71 @@ export interface SseEvent {
   data: unknown;
 }
 
+const KEEP_ALIVE_MS = 15_000;
+
+function frame(message: SseEvent): string {
+  let text = "";
+  if (message.event) text += `event: ${message.event}\n`;
+  if (message.id !== undefined) text += `id: ${message.id}\n`;
+  return `${text}data: ${JSON.stringify(message.data)}\n\n`;
+}
+
 /**
- * A Server-Sent-Events response fed by an async generator. The generator gets an AbortSignal
- * that fires when the client goes away, so nothing keeps running for a closed tab. A comment
- * line every 15 s keeps proxies from closing an idle stream.
+ * A Server-Sent-Events response fed by an async generator. It is pulled: the next event is
+ * produced only when the response has room for it (a queue of two chunks), so a slow client
+ * slows the producer down instead of growing a buffer in this process. The generator gets an
+ * AbortSignal that fires when the client goes away. A comment line keeps idle streams open
+ * through proxies.
  */
-export function sseResponse(produce: (signal: AbortSignal) => AsyncGenerator<SseEvent>, request: Request): Response {
+export function sseResponse(produce: (signal: AbortSignal) => AsyncGenerator<SseEvent>, request: Request, { retryMs = 2000 } = {}): Response {
   const abort = new AbortController();
   request.signal.addEventListener("abort", () => abort.abort(), { once: true });
   const encoder = new TextEncoder();
+  const events = produce(abort.signal);
+  let keepAlive: NodeJS.Timeout | undefined;
+  let lastSent = Date.now();
 
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const keepAlive = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), 15_000);
-      try {
-        controller.enqueue(encoder.encode("retry: 2000\n\n"));
-        for await (const message of produce(abort.signal)) {
-          if (abort.signal.aborted) break;
-          let frame = "";
-          if (message.event) frame += `event: ${message.event}\n`;
-          if (message.id !== undefined) frame += `id: ${message.id}\n`;
-          frame += `data: ${JSON.stringify(message.data)}\n\n`;
-          controller.enqueue(encoder.encode(frame));
-        }
-      } catch (error) {
-        if (!abort.signal.aborted) {
-          controller.enqueue(encoder.encode(`event: error\ndata: ${JSON.stringify({ message: "The stream stopped unexpectedly; reconnecting." })}\n\n`));
-          console.error("[sse]", error);
-        }
-      } finally {
-        clearInterval(keepAlive);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(`retry: ${retryMs}\n\n`));
+        keepAlive = setInterval(() => {
+          if (Date.now() - lastSent < KEEP_ALIVE_MS) return;
+          lastSent = Date.now();
+          try {
+            controller.enqueue(encoder.encode(": keep-alive\n\n"));
+          } catch {
+            clearInterval(keepAlive);
+          }
+        }, KEEP_ALIVE_MS);
+      },
+      async pull(controller) {
         try {
+          const next = await events.next();
+          if (next.done) {
+            clearInterval(keepAlive);
+            controller.close();
+            return;
+          }
+          lastSent = Date.now();
+          controller.enqueue(encoder.encode(frame(next.value)));
+        } catch (error) {
+          clearInterval(keepAlive);
+          if (!abort.signal.aborted) {
+            console.error("[sse]", error);
+            controller.enqueue(encoder.encode(frame({ event: "notice", data: { level: "warning", message: "The stream stopped unexpectedly; reconnecting." } })));
+          }
           controller.close();
-        } catch {
-          // already closed by the client
         }
-      }
+      },
+      async cancel() {
+        clearInterval(keepAlive);
+        abort.abort();
+        await events.return(undefined);
+      },
     },
-    cancel() {
-      abort.abort();
-    },
-  });
+    { highWaterMark: 2 },
+  );
 
   return new Response(stream, {
     headers: {

@@ -24,8 +24,6 @@ let boss: PgBoss;
 beforeAll(async () => {
   const environment = useTestBuildEnvironment();
   prefix = environment.prefix;
-  // The server's default registry: teams without their own push here.
-  process.env.SLIPWAY_REGISTRY = `${environment.registry}/slipway-test`;
   process.env.SLIPWAY_BUILD_CONCURRENCY = "2";
   git = await startGitServer();
   boss = await queue();
