@@ -69,9 +69,19 @@ export async function inspectImage(
       }
     };
 
-    const summary = await skopeo(["--no-tags"]);
+    // Three independent reads: asked at once, they cost one round of skopeo's start-up instead of
+    // three. A failure is reported from the first of them, as if they had run one after the other:
+    // for a missing image the later reads can fail with a less helpful message.
+    const reads = await Promise.allSettled([skopeo(["--no-tags"]), skopeo(["--raw"]), skopeo(["--config"])]);
+    const failed = reads.find((read) => read.status === "rejected");
+    if (failed) throw failed.reason;
+    const [summary, raw, configDoc] = reads.map((read) => (read as PromiseFulfilledResult<Record<string, unknown>>).value) as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
     const digest = String(summary.Digest ?? "");
-    let manifest = await skopeo(["--raw"]);
+    let manifest = raw;
     if (INDEX_TYPES.includes(String(manifest.mediaType ?? ""))) {
       // A multi-platform image: read the manifest of the platform skopeo picked (this machine's).
       const repository = ref.split("@")[0]!.replace(/:[^/:]+$/, "");
@@ -81,7 +91,6 @@ export async function inspectImage(
       if (!platform) throw new BuildError("inspect_failed", `${ref} has no image for ${String(summary.Os)}/${String(summary.Architecture)}.`);
       manifest = await skopeo(["--raw"], `${repository}@${platform.digest}`);
     }
-    const configDoc = await skopeo(["--config"]);
     const config = (configDoc.config ?? {}) as Record<string, unknown>;
 
     return {

@@ -144,14 +144,15 @@ export async function runBuild(input: RunBuildInput): Promise<BuildResult> {
     }
 
     const image = await step("push", async () => {
-      const pushed = await pushImage({ image: built.imageId, destination: tag, auth: input.image.auth, signal: input.signal, onOutput: input.onOutput });
-      const inspected = await inspectImage(pushed.reference, { auth: input.image.auth, signal: input.signal });
+      // The base image's layers do not depend on the push: read them while it runs.
       const baseLayers = detected.baseImage
-        ? await inspectImage(detected.baseImage, { auth: authFor(detected.baseImage, input), signal: input.signal })
+        ? inspectImage(detected.baseImage, { auth: authFor(detected.baseImage, input), signal: input.signal })
             .then((base) => base.layers)
             .catch(() => undefined) // unknown base: its layers are simply not marked
-        : undefined;
-      const layers = compareLayers({ layers: inspected.layers, baseLayers, previousLayers: input.previousLayers });
+        : Promise.resolve(undefined);
+      const pushed = await pushImage({ image: built.imageId, destination: tag, auth: input.image.auth, signal: input.signal, onOutput: input.onOutput });
+      const inspected = await inspectImage(pushed.reference, { auth: input.image.auth, signal: input.signal });
+      const layers = compareLayers({ layers: inspected.layers, baseLayers: await baseLayers, previousLayers: input.previousLayers });
       say(`Pushed ${pushed.reference} (${layers.layers.filter((layer) => layer.origin === "new").length} new layers)`);
       return { tag, digest: pushed.digest, reference: pushed.reference, config: inspected.config, layers };
     });
