@@ -1,8 +1,9 @@
 /**
  * Runs buildah the way this project needs it on any machine, including unprivileged CI and
- * this container: the vfs storage driver (no overlay mounts needed), chroot isolation for RUN
- * steps (no user namespaces or cgroups needed), and storage under SLIPWAY_BUILDAH_ROOT — that
- * directory is the layer cache, shared by all builds on a worker.
+ * containers: overlay storage through fuse-overlayfs where FUSE works, else vfs (see
+ * storage-driver.ts), chroot isolation for RUN steps (no user namespaces or cgroups needed),
+ * and storage under SLIPWAY_BUILDAH_ROOT/<driver> — the layer cache, shared by all builds on a
+ * worker. Each driver has a root of its own: a store is tied to the driver that made it.
  *
  * Insecure registries (plain http, e.g. the local development registry) are declared in a
  * registries.conf of our own rather than with --tls-verify=false, which would switch off TLS
@@ -11,6 +12,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildConfig } from "./build-config";
+import { storageDriver } from "./storage-driver";
 import type { Redactor } from "./redact-secrets";
 import { childEnv, runProcess, type OutputStream, type RunProcessResult } from "./run-process";
 
@@ -29,17 +31,18 @@ export interface RunBuildahOptions {
   redact?: Redactor;
 }
 
-export function defaultBuildahStorage(): BuildahStorage {
-  const root = buildConfig().buildahRoot;
+export async function defaultBuildahStorage(): Promise<BuildahStorage> {
+  const root = path.join(buildConfig().buildahRoot, (await storageDriver()).driver);
   return { root: path.join(root, "storage"), runroot: path.join(root, "run") };
 }
 
 export async function runBuildah(args: readonly string[], options: RunBuildahOptions = {}): Promise<RunProcessResult> {
-  const storage = options.storage ?? defaultBuildahStorage();
+  const storage = options.storage ?? (await defaultBuildahStorage());
+  const { driver, options: driverOptions } = await storageDriver();
   const registriesConf = await writeRegistriesConf(storage);
   return runProcess(
     "buildah",
-    ["--root", storage.root, "--runroot", storage.runroot, "--storage-driver", "vfs", "--registries-conf", registriesConf, ...args],
+    ["--root", storage.root, "--runroot", storage.runroot, "--storage-driver", driver, ...driverOptions, "--registries-conf", registriesConf, ...args],
     {
       cwd: options.cwd,
       env: childEnv({ BUILDAH_ISOLATION: "chroot", TMPDIR: path.join(path.dirname(storage.root), "tmp") }),
