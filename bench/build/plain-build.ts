@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { storageDriver } from "@/server/build/storage-driver";
 import { createInterface } from "node:readline";
 
 export interface PlainBuildInput {
@@ -35,7 +36,9 @@ export interface PlainBuildResult {
 export async function plainBuild(input: PlainBuildInput): Promise<PlainBuildResult> {
   await rm(input.checkoutDir, { recursive: true, force: true });
   await mkdir(input.storageRoot, { recursive: true });
-  const storage = ["--root", path.join(input.storageRoot, "storage"), "--runroot", path.join(input.storageRoot, "run"), "--storage-driver", "vfs"];
+  // The same storage driver as Slipway's builds, so both sides do the same work.
+  const { driver, options } = await storageDriver();
+  const storage = ["--root", path.join(input.storageRoot, "storage"), "--runroot", path.join(input.storageRoot, "run"), "--storage-driver", driver, ...options];
   const commands = {
     clone: ["git", "clone", "--quiet", "--depth", "1", "--branch", input.branch, "--", input.repoUrl, input.checkoutDir],
     bud: [

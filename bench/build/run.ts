@@ -19,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { storageDriver } from "@/server/build/storage-driver";
 import { promisify } from "node:util";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { ensurePrismaClient, migrateDeploy } from "../../scripts/lib/prisma-cli";
@@ -296,7 +297,7 @@ const report = {
     node: process.version,
     buildah: (await run("buildah", ["--version"])).stdout.trim(),
     skopeo: (await run("skopeo", ["--version"])).stdout.trim(),
-    storage_driver: "vfs",
+    storage_driver: (await storageDriver()).driver,
     load_average_at_end: os.loadavg().map(round3),
   },
   rounds: roundReports.map((r) => roundNumbers(r)),
