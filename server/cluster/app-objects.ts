@@ -22,16 +22,76 @@ export const refOf = (object: KubernetesManifest | KubernetesObject): ObjectRef 
 // turned into the wire names again, so they compare with what Slipway rendered.
 const MODEL_NAMES: Record<string, string> = { _from: "from", _continue: "continue", _default: "default" };
 
-/** Plain JSON, in the API's own field names, of an object as client-node returned it (its model classes hold Dates). */
+/**
+ * Plain JSON, in the API's own field names, of an object as client-node returned it (its model
+ * classes hold Dates): what JSON.parse(JSON.stringify(object)) gives, in one walk — a deploy
+ * converts every object it reads, and a reviver made that several times slower.
+ */
 export function plain<T = Record<string, unknown>>(object: unknown): T {
-  return JSON.parse(JSON.stringify(object ?? null), function (this: Record<string, unknown>, key, value) {
+  return toWire(object ?? null) as T;
+}
+
+function toWire(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined || typeof item === "function" ? null : toWire(item)));
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === "function") return toWire(json.call(value)); // Dates become ISO strings
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
     const wire = MODEL_NAMES[key];
-    if (wire && !(wire in this)) {
-      this[wire] = value;
-      return undefined;
-    }
-    return value;
-  }) as T;
+    result[wire && !(wire in value) ? wire : key] = toWire(item);
+  }
+  return result;
+}
+
+interface Named {
+  name: string;
+  namespace: string;
+}
+interface ListRequest {
+  namespace: string;
+  labelSelector: string;
+}
+
+// The typed clients, kind by kind. KubernetesObjectApi would first ask the API server which
+// resource serves each kind (a discovery request per API group, per client, so per deploy)
+// before every list, read and delete.
+const LISTERS: Record<AppKind, (api: KubeApi, request: ListRequest) => Promise<{ items: unknown[] }>> = {
+  NetworkPolicy: (api, request) => api.networking.listNamespacedNetworkPolicy(request),
+  ServiceAccount: (api, request) => api.core.listNamespacedServiceAccount(request),
+  Secret: (api, request) => api.core.listNamespacedSecret(request),
+  PersistentVolumeClaim: (api, request) => api.core.listNamespacedPersistentVolumeClaim(request),
+  Service: (api, request) => api.core.listNamespacedService(request),
+  Deployment: (api, request) => api.apps.listNamespacedDeployment(request),
+  HorizontalPodAutoscaler: (api, request) => api.autoscaling.listNamespacedHorizontalPodAutoscaler(request),
+  Ingress: (api, request) => api.networking.listNamespacedIngress(request),
+};
+const READERS: Record<AppKind, (api: KubeApi, request: Named) => Promise<unknown>> = {
+  NetworkPolicy: (api, request) => api.networking.readNamespacedNetworkPolicy(request),
+  ServiceAccount: (api, request) => api.core.readNamespacedServiceAccount(request),
+  Secret: (api, request) => api.core.readNamespacedSecret(request),
+  PersistentVolumeClaim: (api, request) => api.core.readNamespacedPersistentVolumeClaim(request),
+  Service: (api, request) => api.core.readNamespacedService(request),
+  Deployment: (api, request) => api.apps.readNamespacedDeployment(request),
+  HorizontalPodAutoscaler: (api, request) => api.autoscaling.readNamespacedHorizontalPodAutoscaler(request),
+  Ingress: (api, request) => api.networking.readNamespacedIngress(request),
+};
+const DELETERS: Record<AppKind, (api: KubeApi, request: Named & { propagationPolicy: string }) => Promise<unknown>> = {
+  NetworkPolicy: (api, request) => api.networking.deleteNamespacedNetworkPolicy(request),
+  ServiceAccount: (api, request) => api.core.deleteNamespacedServiceAccount(request),
+  Secret: (api, request) => api.core.deleteNamespacedSecret(request),
+  PersistentVolumeClaim: (api, request) => api.core.deleteNamespacedPersistentVolumeClaim(request),
+  Service: (api, request) => api.core.deleteNamespacedService(request),
+  Deployment: (api, request) => api.apps.deleteNamespacedDeployment(request),
+  HorizontalPodAutoscaler: (api, request) => api.autoscaling.deleteNamespacedHorizontalPodAutoscaler(request),
+  Ingress: (api, request) => api.networking.deleteNamespacedIngress(request),
+};
+
+function appKind(kind: string): AppKind {
+  if (!(APP_KINDS as readonly string[]).includes(kind)) throw new ClusterError("invalid", `Slipway does not manage objects of kind ${kind}.`);
+  return kind as AppKind;
 }
 
 /** The app's live objects of every kind Slipway manages, found by the app-id label. */
@@ -40,9 +100,7 @@ export async function listAppObjects(api: KubeApi, namespace: string, appId: str
   const lists = await Promise.all(
     kinds.map(async (kind) => {
       try {
-        const list = await api.call(`listing the app's ${kind} objects`, () =>
-          api.objects.list(API_VERSIONS[kind], kind, namespace, undefined, undefined, undefined, undefined, selector),
-        );
+        const list = await api.call(`listing the app's ${kind} objects`, () => LISTERS[kind](api, { namespace, labelSelector: selector }));
         // List items come without apiVersion/kind.
         return list.items.map((item) => ({ ...plain<KubernetesManifest>(item), apiVersion: API_VERSIONS[kind], kind }));
       } catch (error) {
@@ -63,9 +121,8 @@ export function staleObjects(live: KubernetesManifest[], rendered: KubernetesMan
 /** The live object, or undefined when it does not exist. */
 export async function readObject(api: KubeApi, manifest: KubernetesManifest): Promise<KubernetesManifest | undefined> {
   try {
-    const live = await api.call(`reading ${manifest.kind} ${manifest.metadata.name}`, () =>
-      api.objects.read({ apiVersion: manifest.apiVersion, kind: manifest.kind, metadata: { name: manifest.metadata.name, namespace: manifest.metadata.namespace } }),
-    );
+    const read = READERS[appKind(manifest.kind)];
+    const live = await api.call(`reading ${manifest.kind} ${manifest.metadata.name}`, () => read(api, { name: manifest.metadata.name, namespace: manifest.metadata.namespace ?? "" }));
     return { ...plain<KubernetesManifest>(live), apiVersion: manifest.apiVersion, kind: manifest.kind };
   } catch (error) {
     if (isClusterError(error, "not_found")) return undefined;
@@ -147,15 +204,9 @@ export async function assertNoForeignObjects(
 /** Deletes one object; already gone counts as done. */
 export async function deleteObject(api: KubeApi, object: KubernetesManifest): Promise<void> {
   try {
+    const remove = DELETERS[appKind(object.kind)];
     await api.call(`deleting ${object.kind} ${object.metadata.name}`, () =>
-      api.objects.delete(
-        { apiVersion: object.apiVersion, kind: object.kind, metadata: { name: object.metadata.name, namespace: object.metadata.namespace } },
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        "Background",
-      ),
+      remove(api, { name: object.metadata.name, namespace: object.metadata.namespace ?? "", propagationPolicy: "Background" }),
     );
   } catch (error) {
     if (!isClusterError(error, "not_found")) throw error;

@@ -56,21 +56,25 @@ export async function applyRelease({ kubeconfig, input, pruneVolumeClaims = fals
   const [namespaceManifest, ...objects] = manifests as [KubernetesManifest, ...KubernetesManifest[]];
   const api = kubeApi(kubeconfig, { signal });
 
-  const namespace = await ensureNamespace({
-    kubeconfig,
-    namespace: input.namespace,
-    labels: namespaceManifest.metadata.labels ?? {},
-    annotations: namespaceManifest.metadata.annotations,
-    signal,
-  });
-
-  const live = await listAppObjects(api, input.namespace, input.app.id);
+  // Listing only reads, so it runs alongside the namespace check; nothing is applied unless both pass.
+  const [namespace, live] = await Promise.all([
+    ensureNamespace({
+      kubeconfig,
+      namespace: input.namespace,
+      labels: namespaceManifest.metadata.labels ?? {},
+      annotations: namespaceManifest.metadata.annotations,
+      signal,
+    }),
+    listAppObjects(api, input.namespace, input.app.id),
+  ]);
   await assertNoForeignObjects(api, objects, live);
 
-  // In order, one at a time: the Deployment must not start pods before its Secret and claims exist.
+  // In three steps, each step's objects at once: the Deployment must not start pods before its
+  // NetworkPolicy, ServiceAccount, Secret and claims exist, and the HPA and the Ingress (a domain
+  // must never point at nothing) come after it — the render order, kept where it matters.
   let deployment: KubernetesManifest | undefined;
   let foreignFieldsRemoved = 0;
-  for (const manifest of objects) {
+  const apply = async (manifest: KubernetesManifest) => {
     let result = await serverSideApply(api, manifest);
     const patch = foreignAdditionsPatch(manifest, result);
     if (patch.length > 0) {
@@ -78,6 +82,11 @@ export async function applyRelease({ kubeconfig, input, pruneVolumeClaims = fals
       foreignFieldsRemoved += patch.filter((operation) => operation.op === "remove").length;
     }
     if (manifest.kind === "Deployment") deployment = result;
+  };
+  const at = objects.findIndex((manifest) => manifest.kind === "Deployment");
+  if (at === -1) throw new ClusterError("invalid", "The release rendered no Deployment.");
+  for (const step of [objects.slice(0, at), [objects[at]!], objects.slice(at + 1)]) {
+    await settleAll(step.map(apply));
   }
   if (!deployment) throw new ClusterError("invalid", "The release rendered no Deployment.");
 
@@ -92,6 +101,13 @@ export async function applyRelease({ kubeconfig, input, pruneVolumeClaims = fals
     foreignFieldsRemoved,
     deployment: { name: deployment.metadata.name, generation: Number((deployment.metadata as { generation?: number }).generation ?? 0) },
   };
+}
+
+/** Like Promise.all, but waits for every request to end before throwing the first failure (none is left running). */
+async function settleAll(work: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 async function removeForeignAdditions(api: KubeApi, manifest: KubernetesManifest, patch: JsonPatchOperation[]): Promise<KubernetesManifest> {

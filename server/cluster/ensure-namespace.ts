@@ -46,6 +46,10 @@ export async function ensureNamespace({ kubeconfig, namespace, labels, annotatio
     }
   }
 
+  // The usual deploy: the namespace is already as wanted, and re-applying it changes nothing.
+  const has = (wanted: Record<string, string>, actual: Record<string, string> | undefined) => Object.entries(wanted).every(([key, value]) => actual?.[key] === value);
+  if (live && has(labels, live.metadata?.labels) && has(annotations, live.metadata?.annotations)) return { name: namespace, created: false };
+
   const body = { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels, annotations } };
   await api.call(`applying namespace ${namespace}`, () =>
     api.core.patchNamespace(

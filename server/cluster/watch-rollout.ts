@@ -12,7 +12,7 @@ import { plain } from "./app-objects";
 import type { ClusterConfig } from "./cluster-config";
 import { ClusterError, isClusterError } from "./cluster-error";
 import { kubeApi } from "./kube-api";
-import { evaluateRollout, type RolloutProgress } from "./rollout-status";
+import { evaluateRollout, type DeploymentLike, type RolloutProgress } from "./rollout-status";
 
 export type { RolloutPhase, RolloutProgress } from "./rollout-status";
 
@@ -108,31 +108,57 @@ export function watchRollout(options: WatchRolloutInput): Promise<RolloutProgres
         evaluating = false;
         if (again && !finished) {
           again = false;
-          schedule();
+          if (urgent) lookNow();
+          else schedule();
         }
       }
     };
 
+    // Pod and Deployment events come in bursts; one look after the burst is enough for the
+    // progress, and every look costs the API server three requests. A burst that goes on (a big
+    // rollout) still gets a look every second.
+    let burstSince: number | undefined;
     const schedule = () => {
       clearTimeout(debounce);
-      // Pod and Deployment events come in bursts; one look after the burst is enough.
-      debounce = setTimeout(() => void look(), 100);
+      burstSince ??= Date.now();
+      const wait = Math.max(0, Math.min(100, burstSince + 1_000 - Date.now()));
+      debounce = setTimeout(() => {
+        burstSince = undefined;
+        void look();
+      }, wait);
+    };
+    // An event whose Deployment is already available ends the rollout: look at once, the way
+    // `kubectl rollout status` ends on the event itself (the look still reads everything afresh).
+    let urgent = false;
+    const lookNow = () => {
+      clearTimeout(debounce);
+      burstSince = undefined;
+      urgent = evaluating;
+      void look();
     };
 
-    const readProgress = async (): Promise<RolloutProgress> => {
-      let deployment;
+    const readDeployment = async () => {
       try {
-        deployment = plain(await api.call(`reading Deployment ${deploymentName}`, () => api.apps.readNamespacedDeployment({ name: deploymentName, namespace })));
+        return plain(await api.call(`reading Deployment ${deploymentName}`, () => api.apps.readNamespacedDeployment({ name: deploymentName, namespace })));
       } catch (error) {
-        if (isClusterError(error, "not_found")) return evaluateRollout({ deployment: undefined });
+        if (isClusterError(error, "not_found")) return undefined;
         throw error;
       }
-      const matchLabels = (deployment as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {};
-      const selector = Object.entries(matchLabels).map(([key, value]) => `${key}=${value}`).join(",");
-      const [replicaSets, pods] = await Promise.all([
+    };
+    const readPods = (selector: string) =>
+      Promise.all([
         api.call("listing ReplicaSets", () => api.apps.listNamespacedReplicaSet({ namespace, labelSelector: selector })),
         api.call("listing pods", () => api.core.listNamespacedPod({ namespace, labelSelector: selector })),
       ]);
+
+    const readProgress = async (): Promise<RolloutProgress> => {
+      // A Deployment's selector never changes: once known, the three reads go out together.
+      const known = podSelector;
+      const [deployment, early] = await Promise.all([readDeployment(), known ? readPods(known) : undefined]);
+      if (!deployment) return evaluateRollout({ deployment: undefined });
+      const matchLabels = (deployment as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {};
+      const selector = Object.entries(matchLabels).map(([key, value]) => `${key}=${value}`).join(",");
+      const [replicaSets, pods] = early && selector === known ? early : await readPods(selector);
       if (selector && selector !== podSelector) {
         podSelector = selector;
         startWatch("pods", `/api/v1/namespaces/${namespace}/pods`, { labelSelector: selector, resourceVersion: pods.metadata?.resourceVersion });
@@ -151,7 +177,9 @@ export function watchRollout(options: WatchRolloutInput): Promise<RolloutProgres
           params,
           (type, object) => {
             if (type === "ERROR" && (object as { code?: number })?.code === 410) expired = true;
-            if (type !== "BOOKMARK") schedule();
+            if (type === "BOOKMARK") return;
+            if (which === "deployment" && type !== "ERROR" && type !== "DELETED" && evaluateRollout({ deployment: object as DeploymentLike, expectedGeneration }).phase === "available") lookNow();
+            else schedule();
           },
           () => {
             // Closed by the server, dropped, or expired (410): read afresh, then watch from "now".

@@ -10,7 +10,7 @@ import { env } from "@/server/env";
  * listening connection. A notification is only a hint: readers fetch the data itself from the
  * database, so a missed one costs latency, never data.
  */
-export type Topic = "build" | "app";
+export type Topic = "build" | "app" | "queue";
 const CHANNEL = "slipway_events";
 
 type Listener = () => void;
@@ -28,6 +28,7 @@ function connect(): Promise<pg.Client> {
       client = undefined;
       // Wake everyone so they re-read and re-subscribe on the next wait.
       for (const set of listeners.values()) for (const listener of set) listener();
+      if (subscriptions > 0) setTimeout(() => void keepListening(), RECONNECT_MS).unref();
     };
     connection.on("error", reset);
     connection.on("end", reset);
@@ -36,6 +37,40 @@ function connect(): Promise<pg.Client> {
     return connection;
   })();
   return client;
+}
+
+const RECONNECT_MS = 1_000;
+let subscriptions = 0;
+
+/** Keeps the listening connection up while onEvent subscriptions exist. */
+async function keepListening(): Promise<void> {
+  if (subscriptions === 0) return;
+  try {
+    await connect();
+  } catch {
+    client = undefined;
+    setTimeout(() => void keepListening(), RECONNECT_MS).unref();
+  }
+}
+
+/**
+ * Calls `listener` at every notification for (topic, id) until the returned function is called;
+ * also after the listening connection was lost (something may have been missed). For processes
+ * that react to events for their whole life, like the worker to new jobs.
+ */
+export function onEvent(topic: Topic, id: string, listener: Listener): () => void {
+  const key = `${topic}:${id}`;
+  const set = listeners.get(key) ?? new Set<Listener>();
+  listeners.set(key, set);
+  const entry = () => listener();
+  set.add(entry);
+  subscriptions += 1;
+  void keepListening();
+  return () => {
+    if (!set.delete(entry)) return;
+    subscriptions -= 1;
+    if (set.size === 0) listeners.delete(key);
+  };
 }
 
 export async function publish(topic: Topic, id: string): Promise<void> {

@@ -2,6 +2,7 @@ import "server-only";
 import { applyRelease, isClusterError, watchRollout, type RolloutProgress } from "@/server/cluster";
 import { clusterForEnvironment } from "@/server/clusters/cluster-for-environment";
 import { db } from "@/server/db";
+import type { Release, ReleaseStatus } from "@/server/generated/prisma/client";
 import { publish } from "@/server/events/pg-events";
 import type { DeployJob } from "@/server/jobs/deploy-queue";
 import { createRelease } from "@/server/releases/create-release";
@@ -46,38 +47,50 @@ export async function runDeployJob(job: DeployJob): Promise<void> {
       // Reconciling only ever re-applies the newest release; otherwise only an undeployed one is deployed.
       if (reapply !== newest.id && newest.status !== "PENDING" && newest.status !== "WAITING") return;
       reapply = undefined;
-      if ((await deployRelease(newest.id, job.appId)) !== "superseded") return;
+      if ((await deployRelease(newest, job.appId)) !== "superseded") return;
     }
   });
 }
 
-async function deployRelease(releaseId: string, appId: string): Promise<"done" | "superseded"> {
-  const release = await db.release.findUniqueOrThrow({ where: { id: releaseId } });
+type ReleaseStatusFields = { status?: ReleaseStatus; statusMessage?: string | null; startedAt?: Date; finishedAt?: Date };
+
+const entryOf = (progress: RolloutProgress): Omit<TimelineEntry, "at"> => ({
+  phase: progress.phase,
+  desired: progress.desired,
+  updated: progress.updated,
+  ready: progress.ready,
+  available: progress.available,
+  reason: progress.reason,
+  message: progress.message,
+});
+
+async function deployRelease(release: Release, appId: string): Promise<"done" | "superseded"> {
+  const releaseId = release.id;
   let timeline = (release.timeline as unknown as TimelineEntry[]) ?? [];
   let writes: Promise<unknown> = Promise.resolve();
-  const record = (entry: Omit<TimelineEntry, "at">, fields: { status?: "DEPLOYING" | "WAITING"; statusMessage?: string | null } = {}) => {
+  // Every change to the row goes through here, one after the other, each followed by a
+  // notification for the app's page. A status change rides along with the timeline entry that
+  // goes with it: one write (and one commit) on the deploy's path instead of two.
+  const record = (entry: Omit<TimelineEntry, "at"> | null, fields: ReleaseStatusFields = {}) => {
     const last = timeline.at(-1);
-    const same = last && last.phase === entry.phase && last.ready === entry.ready && last.updated === entry.updated && last.available === entry.available && last.desired === entry.desired && last.message === entry.message;
+    const same = !entry || (last && last.phase === entry.phase && last.ready === entry.ready && last.updated === entry.updated && last.available === entry.available && last.desired === entry.desired && last.message === entry.message);
     if (same && !fields.status) return writes;
     if (!same) timeline = [...timeline, { at: new Date().toISOString(), ...entry }];
+    const snapshot = timeline;
     writes = writes.then(async () => {
-      await db.release.update({ where: { id: releaseId }, data: { timeline: timeline as object[], ...fields } });
+      await db.release.update({ where: { id: releaseId }, data: { timeline: snapshot as object[], ...fields } });
       await publish("app", appId);
     });
     return writes;
   };
 
-  await db.release.update({ where: { id: releaseId }, data: { status: "DEPLOYING", startedAt: release.startedAt ?? new Date(), statusMessage: null } });
   const placement = await appPlacement(appId);
   const input = manifestInput(placement, release);
-  await record({ phase: "pending", message: `Applying v${release.version} to ${placement.namespace}` });
+  const started = record({ phase: "pending", message: `Applying v${release.version} to ${placement.namespace}` }, { status: "DEPLOYING", startedAt: release.startedAt ?? new Date(), statusMessage: null });
   console.log(`[deploy] ${placement.app.name} v${release.version}: applying to ${placement.namespace}`);
 
-  const finish = async (status: "AVAILABLE" | "FAILED" | "SUPERSEDED", statusMessage: string | null) => {
-    await writes;
-    await db.release.update({ where: { id: releaseId }, data: { status, statusMessage, finishedAt: new Date() } });
-    await publish("app", appId);
-  };
+  const finish = (status: "AVAILABLE" | "FAILED" | "SUPERSEDED", statusMessage: string | null, entry: Omit<TimelineEntry, "at"> | null = null) =>
+    record(entry, { status, statusMessage, finishedAt: new Date() });
 
   const abort = new AbortController();
   const newerWatch = setInterval(() => {
@@ -87,7 +100,7 @@ async function deployRelease(releaseId: string, appId: string): Promise<"done" |
   }, NEWER_CHECK_MS);
 
   try {
-    const kubeconfig = await clusterForEnvironment(placement.environmentId);
+    const [kubeconfig] = await Promise.all([clusterForEnvironment(placement.environmentId), started]);
     // The app's current scaling (replicas, autoscaling, resources), read inside the apply lock:
     // scaling is not a release, and a scaling change made during this deploy must not be undone.
     const applied = await withApplyLock(appId, async () => applyRelease({ kubeconfig, input: await withLiveScaling(appId, input), signal: abort.signal }));
@@ -99,17 +112,19 @@ async function deployRelease(releaseId: string, appId: string): Promise<"done" |
       expectedGeneration: applied.deployment.generation,
       timeoutMs: (settings.progressDeadlineSeconds + 60) * 1000,
       signal: abort.signal,
-      onProgress: (progress) => void record({ phase: progress.phase, desired: progress.desired, updated: progress.updated, ready: progress.ready, available: progress.available, reason: progress.reason, message: progress.message }),
+      // The final progress is recorded below, with the release's status.
+      onProgress: (progress) => {
+        if (progress.phase !== "available" && progress.phase !== "failed") void record(entryOf(progress));
+      },
     });
-    await record({ phase: result.phase, desired: result.desired, updated: result.updated, ready: result.ready, available: result.available, reason: result.reason, message: result.message });
     console.log(`[deploy] ${placement.app.name} v${release.version}: ${result.phase}${result.reason ? ` (${result.reason})` : ""}`);
 
     if (result.phase === "available") {
-      await finish("AVAILABLE", null);
+      await finish("AVAILABLE", null, entryOf(result));
       return "done";
     }
     const why = result.message ?? result.reason ?? "The rollout failed.";
-    await finish("FAILED", why);
+    await finish("FAILED", why, entryOf(result));
     if (settings.autoRollback) {
       const previous = await db.release.findFirst({ where: { appId, status: "AVAILABLE", version: { lt: release.version } }, orderBy: { version: "desc" } });
       if (previous) {
@@ -132,15 +147,11 @@ async function deployRelease(releaseId: string, appId: string): Promise<"done" |
     }
     if (isClusterError(error) && error.retryable) {
       await record({ phase: "waiting", message: `${error.message} Retrying…` }, { status: "WAITING", statusMessage: `Waiting for the cluster: ${error.message}` });
-      await writes;
-      await db.release.update({ where: { id: releaseId }, data: { status: "WAITING" } });
-      await publish("app", appId);
       throw new RetryLaterError(error.message);
     }
     const message = isClusterError(error) ? error.message : "The deploy stopped on an unexpected error; see the worker's log.";
     if (!isClusterError(error)) console.error(`[deploy ${releaseId}]`, error);
-    await record({ phase: "failed", message });
-    await finish("FAILED", message);
+    await finish("FAILED", message, { phase: "failed", message });
     return "done";
   } finally {
     clearInterval(newerWatch);
