@@ -14,56 +14,35 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
-import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import { ensurePrismaClient, migrateDeploy } from "../../scripts/lib/prisma-cli";
 import { freePort } from "../../scripts/services/registry";
+import { kubeconfigPath, kubectlPath as kubectl, numberArg as arg, root, round, say, sleep, startBenchDatabase, startTestCluster } from "../lib/bench-services";
 import { openSse } from "./sse-client";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const resultFile = path.join(root, "bench", "results", "logs.json");
-const kubeconfigPath = process.env.SLIPWAY_KUBECONFIG ?? path.join(root, ".data", "kubeconfig");
-const kubectl = [path.join(process.env.SLIPWAY_CACHE_DIR ?? path.join(homedir(), ".cache", "slipway"), "testcluster", "v1.36.3", "bin", "kubectl"), "kubectl"].find((candidate) => candidate === "kubectl" || existsSync(candidate))!;
 const logDir = process.env.SLIPWAY_TESTCLUSTER_LOGS ?? path.join(root, ".data", "testcluster", "logs");
 const GOALS = { p95_vs_kubectl: 1.2, lines_per_s: 10_000, lines_lost: 0 };
 
-const arg = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const LATENCY_LINES = arg("latency-lines", 400);
 const THROUGHPUT_SECONDS = arg("seconds", 10);
 const OFFERED_RATE = arg("rate", 20_000);
 const VIEWERS = arg("viewers", 50);
-const say = (line: string) => console.log(`[bench] ${line}`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 };
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 const children: ChildProcess[] = [];
 process.on("exit", () => children.forEach((child) => child.kill("SIGKILL")));
 
 // --- services: the cluster, a fresh PostgreSQL, the web side ---------------------------------
 say("starting the test cluster (or reusing it)…");
-await new Promise<void>((resolve, reject) => {
-  const up = spawn("bash", [path.join(root, "tools/testcluster/cluster.sh"), "up"], { stdio: ["ignore", "ignore", "inherit"] });
-  up.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`cluster.sh up exited with ${code}`))));
-});
-const postgres = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "bench", "logs-postgres"), port: await freePort(), password: "bench", database: "slipway_bench", fresh: true });
-process.env.DATABASE_URL = postgres.url;
-process.env.SLIPWAY_KUBECONFIG = kubeconfigPath;
-process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
-process.env.SLIPWAY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-await ensurePrismaClient();
-await migrateDeploy(postgres.url);
+await startTestCluster();
+const postgres = await startBenchDatabase("logs-postgres");
 const { db } = await import("@/server/db");
 
 const kubeConfig = new KubeConfig();
