@@ -259,7 +259,7 @@ const report = {
     cpu_s: {
       note:
         "CPU seconds of this process (self) and of its waited-for children (git, buildah, skopeo). User time is the steadiest figure " +
-        "on a shared machine; system time (mostly vfs copying files) swings with memory pressure from other work.",
+        "on a shared machine; system time (copying files, most of all under vfs) swings with memory pressure from other work.",
       cold: cpuMedian("cold"),
       plain_cold: cpuMedian("plain_cold"),
       warm: cpuMedian("warm"),
@@ -275,7 +275,7 @@ const report = {
     warm_s: "The same for a new commit that changes greeting.js (copied after the dependency layers), with the cold build's layer cache.",
     plain_buildah_s:
       "The three commands below, one after the other, into a fresh storage root of their own: same commit, same Dockerfile and " +
-      "context, the base image pulled from the same local registry, the same vfs driver and chroot isolation. The local registry is " +
+      "context, the base image pulled from the same local registry, the same storage driver (storage_driver below) and chroot isolation. The local registry is " +
       "plain http: --tls-verify=false here, an insecure registries.conf entry in Slipway.",
     plain_commands: plainCommands.map((command) => command.join(" ")),
     rebuild_pushed_bytes:

@@ -1,6 +1,5 @@
 import "server-only";
-import { publish } from "@/server/events/pg-events";
-import { queue } from "@/server/jobs/queue";
+import { sendJob } from "@/server/jobs/queue";
 
 export const DEPLOY_QUEUE = "deploy";
 
@@ -17,9 +16,5 @@ export interface DeployJob {
  * with backoff for about an hour.
  */
 export async function enqueueDeploy(job: DeployJob): Promise<void> {
-  const boss = await queue();
-  await boss.createQueue(DEPLOY_QUEUE);
-  await boss.send(DEPLOY_QUEUE, job, { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 });
-  // Wakes the workers' deploy slots now rather than at their next poll (see registerJobHandlers).
-  await publish("queue", DEPLOY_QUEUE);
+  await sendJob(DEPLOY_QUEUE, job, { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 });
 }

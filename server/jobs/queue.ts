@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { env } from "@/server/env";
+import { publish } from "@/server/events/pg-events";
 
 /**
  * The job queue lives in Postgres (pg-boss, schema "pgboss"): any number of web processes
@@ -22,4 +23,15 @@ export async function stopQueue(): Promise<void> {
   const instance = await boss;
   boss = undefined;
   await instance.stop({ graceful: true, timeout: 20_000 });
+}
+
+/**
+ * Puts a job on queue `name` and tells the workers at once (registerJobHandlers listens for it),
+ * so a job someone is watching for starts without waiting for the next poll.
+ */
+export async function sendJob(name: string, data: object, options: PgBoss.SendOptions): Promise<void> {
+  const boss = await queue();
+  await boss.createQueue(name);
+  await boss.send(name, data, options);
+  await publish("queue", name);
 }

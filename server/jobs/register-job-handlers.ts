@@ -16,34 +16,37 @@ const DEPLOY_SLOTS = 4;
 
 /** Every job type the worker runs, registered in one place. Returns a function that stops the timers. */
 export async function registerJobHandlers(boss: PgBoss): Promise<() => void> {
-  await boss.createQueue(BUILD_QUEUE);
-  // One pg-boss worker per build slot: each takes one job at a time.
-  for (let slot = 0; slot < env().SLIPWAY_BUILD_CONCURRENCY; slot += 1) {
-    await boss.work<BuildJob>(BUILD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await runBuildJob(job.data.buildId);
-    });
-  }
+  // One pg-boss worker per slot: each takes one job at a time.
+  const stopBuilds = await workSlots<BuildJob>(boss, BUILD_QUEUE, env().SLIPWAY_BUILD_CONCURRENCY, (job) => runBuildJob(job.buildId));
 
-  await boss.createQueue(DEPLOY_QUEUE);
-  const deployWorkers: string[] = [];
-  for (let slot = 0; slot < DEPLOY_SLOTS; slot += 1) {
-    deployWorkers.push(
-      await boss.work<DeployJob>(DEPLOY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-        if (job) await runDeployJob(job.data);
-      }),
-    );
-  }
-  // A deploy is waited for by someone watching the page: enqueueDeploy's notification makes the
-  // slots fetch at once, and the polling stays as the fallback for a missed one.
-  const stopListening = onEvent("queue", DEPLOY_QUEUE, () => deployWorkers.forEach((id) => boss.notifyWorker(id)));
+  const stopDeploys = await workSlots<DeployJob>(boss, DEPLOY_QUEUE, DEPLOY_SLOTS, runDeployJob);
   onBuildSucceeded(autoDeployBuild);
 
   const reaper = setInterval(() => void failStalledBuilds().catch((error) => console.error("[worker] reaper:", error)), REAPER_MS);
   // Desired/ready replicas of every deployed app, for the scaling chart.
   const sampler = setInterval(() => void recordReplicaSamples().catch((error) => console.error("[worker] replica samples:", error)), SAMPLE_INTERVAL_MS);
   return () => {
-    stopListening();
+    stopBuilds();
+    stopDeploys();
     clearInterval(reaper);
     clearInterval(sampler);
   };
+}
+
+/**
+ * `slots` pg-boss workers on `name`, each taking one job at a time. Someone is watching the page
+ * for every build and deploy: the notification enqueueing sends (see sendJob) makes the slots
+ * fetch at once, and the polling stays as the fallback for a missed one. Returns the unsubscribe.
+ */
+async function workSlots<T extends object>(boss: PgBoss, name: string, slots: number, run: (job: T) => Promise<void>): Promise<() => void> {
+  await boss.createQueue(name);
+  const workers: string[] = [];
+  for (let slot = 0; slot < slots; slot += 1) {
+    workers.push(
+      await boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        if (job) await run(job.data);
+      }),
+    );
+  }
+  return onEvent("queue", name, () => workers.forEach((id) => boss.notifyWorker(id)));
 }
