@@ -23,6 +23,7 @@ import { ClusterError, isClusterError } from "./cluster-error";
 import { foreignAdditionsPatch, type JsonPatchOperation } from "./foreign-additions";
 import { ensureNamespace } from "./ensure-namespace";
 import { kubeApi, type KubeApi } from "./kube-api";
+import { withAutoscaledReplicas } from "./render/autoscaled-replicas";
 import { renderReleaseManifests } from "./render/render-release-manifests";
 import type { KubernetesManifest, ReleaseManifestInput } from "./render/types";
 
@@ -53,7 +54,7 @@ export interface AppliedRelease {
 /** Throws ClusterError: namespace_taken, conflict (an object of that name is not this app's), invalid, or a connection error. */
 export async function applyRelease({ kubeconfig, input, pruneVolumeClaims = false, signal }: ApplyReleaseInput): Promise<AppliedRelease> {
   const manifests = renderReleaseManifests(input);
-  const [namespaceManifest, ...objects] = manifests as [KubernetesManifest, ...KubernetesManifest[]];
+  const [namespaceManifest, ...rendered] = manifests as [KubernetesManifest, ...KubernetesManifest[]];
   const api = kubeApi(kubeconfig, { signal });
 
   // Listing only reads, so it runs alongside the namespace check; nothing is applied unless both pass.
@@ -67,6 +68,8 @@ export async function applyRelease({ kubeconfig, input, pruneVolumeClaims = fals
     }),
     listAppObjects(api, input.namespace, input.app.id),
   ]);
+  // Under an autoscaler, the replica count running now (see withAutoscaledReplicas).
+  const objects = withAutoscaledReplicas(rendered, live);
   await assertNoForeignObjects(api, objects, live);
 
   // In three steps, each step's objects at once: the Deployment must not start pods before its

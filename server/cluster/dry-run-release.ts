@@ -21,6 +21,7 @@ import { diffObjects, maskSecret, type FieldChange } from "./diff-objects";
 import { assertNamespaceOwner } from "./ensure-namespace";
 import { foreignAdditions } from "./foreign-additions";
 import { kubeApi } from "./kube-api";
+import { withAutoscaledReplicas } from "./render/autoscaled-replicas";
 import { renderReleaseManifests } from "./render/render-release-manifests";
 import type { KubernetesManifest, ReleaseManifestInput } from "./render/types";
 
@@ -57,7 +58,7 @@ export interface DryRunReleaseInput {
 /** Throws the ClusterErrors applyRelease would (namespace_taken, conflict, invalid, unreachable…). */
 export async function dryRunRelease({ kubeconfig, input, pruneVolumeClaims = false, signal }: DryRunReleaseInput): Promise<ReleaseDiff> {
   const manifests = renderReleaseManifests(input);
-  const [namespaceManifest, ...objects] = manifests as [KubernetesManifest, ...KubernetesManifest[]];
+  const [namespaceManifest, ...rendered] = manifests as [KubernetesManifest, ...KubernetesManifest[]];
   const api = kubeApi(kubeconfig, { signal });
 
   let namespace: V1Namespace | undefined;
@@ -73,7 +74,7 @@ export async function dryRunRelease({ kubeconfig, input, pruneVolumeClaims = fal
     // namespace, so only the Namespace itself is validated by the server here.
     await serverSideApply(api, namespaceManifest, { dryRun: true });
     diffs.push({ kind: "Namespace", name: input.namespace, action: "create", changes: [], object: namespaceManifest });
-    for (const manifest of objects) diffs.push(createDiff(manifest));
+    for (const manifest of withAutoscaledReplicas(rendered, [])) diffs.push(createDiff(manifest));
     return { namespace: input.namespace, namespaceExists: false, objects: diffs, unchanged: false };
   }
 
@@ -83,6 +84,8 @@ export async function dryRunRelease({ kubeconfig, input, pruneVolumeClaims = fal
   diffs.push({ kind: "Namespace", name: input.namespace, action: namespaceChanges.length > 0 ? "update" : "unchanged", changes: namespaceChanges });
 
   const live = await listAppObjects(api, input.namespace, input.app.id);
+  // Under an autoscaler, the replica count running now (see withAutoscaledReplicas).
+  const objects = withAutoscaledReplicas(rendered, live);
   await assertNoForeignObjects(api, objects, live);
   const liveByRef = new Map(live.map((object) => [refKey(refOf(object)), object]));
 

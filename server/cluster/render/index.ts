@@ -8,6 +8,7 @@ export { renderPersistentVolumeClaims } from "./render-persistent-volume-claims"
 export { renderService } from "./render-service";
 export { renderDeployment, podRunsAsNonRoot, APP_PORT_NAME } from "./render-deployment";
 export { renderHorizontalPodAutoscaler } from "./render-horizontal-pod-autoscaler";
+export { withAutoscaledReplicas } from "./autoscaled-replicas";
 export { renderIngress, CLUSTER_ISSUER_ANNOTATION } from "./render-ingress";
 export { LABELS, ANNOTATIONS, FIELD_MANAGER, ownerLabels, objectNames } from "./labels";
 export type { ReleaseManifestInput, KubernetesManifest, NetworkPolicyPeers, AppKind } from "./types";

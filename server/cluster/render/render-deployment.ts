@@ -57,7 +57,8 @@ export function renderDeployment(input: ReleaseManifestInput): KubernetesManifes
   };
 
   const spec: Record<string, unknown> = {
-    // Under an HPA the replica count is the autoscaler's: applying one would fight it.
+    // Under an HPA the replica count is the autoscaler's: applying a fixed one would fight it.
+    // applyRelease names the count running now instead (withAutoscaledReplicas).
     ...(settings.autoscaling.enabled ? {} : { replicas: settings.replicas }),
     revisionHistoryLimit: input.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY,
     progressDeadlineSeconds: settings.progressDeadlineSeconds,

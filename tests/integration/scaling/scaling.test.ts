@@ -89,6 +89,11 @@ describe("scaling an app", () => {
     const hpa = await autoscaling.readNamespacedHorizontalPodAutoscaler({ name: "web", namespace });
     expect(hpa.spec).toMatchObject({ minReplicas: 2, maxReplicas: 6, scaleTargetRef: { kind: "Deployment", name: "web" } });
     expect(hpa.spec?.metrics?.map((metric) => [metric.resource?.name, metric.resource?.target.averageUtilization])).toEqual([["cpu", 65], ["memory", 80]]);
+    // The handover: the Deployment goes to the minimum at once instead of dropping to 1 replica.
+    expect((await apps.readNamespacedDeployment({ name: "web", namespace })).spec?.replicas).toBe(2);
+    await readyReplicas(namespace, 2);
+    // The autoscaler's choice (made through the scale subresource, as the HPA controller does).
+    await apps.replaceNamespacedDeploymentScale({ name: "web", namespace, body: { metadata: { name: "web", namespace }, spec: { replicas: 4 } } });
 
     await api.scaling.setResources({ ...input, resources: { preset: "large" } });
     const deployment = await apps.readNamespacedDeployment({ name: "web", namespace });
@@ -99,7 +104,9 @@ describe("scaling an app", () => {
     await api.release.deploy(input);
     await waitForRelease(app.id, 2, ["AVAILABLE"]);
     expect((await autoscaling.readNamespacedHorizontalPodAutoscaler({ name: "web", namespace })).spec).toMatchObject({ minReplicas: 2, maxReplicas: 6 });
-    expect((await apps.readNamespacedDeployment({ name: "web", namespace })).spec?.template.spec?.containers[0]?.resources?.limits).toMatchObject({ memory: "2Gi" });
+    const redeployed = await apps.readNamespacedDeployment({ name: "web", namespace });
+    expect(redeployed.spec?.template.spec?.containers[0]?.resources?.limits).toMatchObject({ memory: "2Gi" });
+    expect(redeployed.spec?.replicas).toBe(4); // the deploy left the autoscaler's count alone
 
     // Autoscaling off, 3 replicas; a rollback to v1 (1 replica, small) keeps them.
     await api.scaling.setAutoscaling({ ...input, autoscaling: { enabled: false, min: 2, max: 6 } });

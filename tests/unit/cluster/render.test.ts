@@ -11,6 +11,7 @@ import {
   renderDeployment,
   renderReleaseManifests,
   secretChecksum,
+  withAutoscaledReplicas,
   type KubernetesManifest,
   type ReleaseManifestInput,
 } from "@/server/cluster/render";
@@ -203,6 +204,20 @@ describe("the Deployment", () => {
     });
     const cpuDefault = find(renderReleaseManifests(input({ autoscaling: { enabled: true, min: 1, max: 3 } })), "HorizontalPodAutoscaler")!;
     expect(cpuDefault.spec.metrics).toEqual([{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } }]);
+  });
+
+  it("under an HPA applies the replicas running now, kept inside the autoscaler's bounds", () => {
+    const autoscaled = renderReleaseManifests(input({ autoscaling: { enabled: true, min: 2, max: 6 } })).slice(1);
+    const running = (replicas: number | undefined): KubernetesManifest[] => [{ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "acme-shop-production" }, spec: { replicas } }];
+    const replicasWith = (live: KubernetesManifest[]) => find(withAutoscaledReplicas(autoscaled, live), "Deployment")!.spec.replicas;
+    expect(replicasWith(running(4))).toBe(4); // the autoscaler's choice stays
+    expect(replicasWith(running(1))).toBe(2); // turning autoscaling on: at least the minimum at once
+    expect(replicasWith(running(9))).toBe(6);
+    expect(replicasWith([])).toBe(2); // first deploy
+    expect(find(autoscaled, "Deployment")!.spec.replicas).toBeUndefined(); // the input is not changed
+
+    const fixed = renderReleaseManifests(input({ replicas: 3 })).slice(1);
+    expect(withAutoscaledReplicas(fixed, running(5))).toBe(fixed);
   });
 
   it("mounts volumes from their claims and recreates pods instead of rolling them", () => {
