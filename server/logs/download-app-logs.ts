@@ -1,30 +1,18 @@
 import "server-only";
 import { isClusterError, listAppPods } from "@/server/cluster";
-import { AppError } from "@/server/errors";
-import { compileLogFilter } from "./log-filter";
-import { parseLogStreamOptions } from "./log-options";
-import { findAppForReader } from "./find-app-for-reader";
+import { checkLogRequest, type LogRefusal } from "./check-log-request";
 import { readLogBacklog } from "./read-log-backlog";
 
-export type LogDownload = { ok: true; fileName: string; body: string } | { ok: false; status: number; message: string };
+export type LogDownload = { ok: true; fileName: string; body: string } | LogRefusal;
 
 /**
  * The app's logs as a text file: the same choice of pods, containers, tail, since and filter
  * as the viewer, merged in time order, one line each: `<timestamp> <pod> [<container>] <text>`.
  */
 export async function downloadAppLogs({ userId, appId, params }: { userId: string; appId: string; params: URLSearchParams }): Promise<LogDownload> {
-  const target = await findAppForReader({ userId, appId });
-  if (!target) return { ok: false, status: 404, message: "That app does not exist, or you are not in its team." };
-  const parsed = parseLogStreamOptions(params);
-  if ("problem" in parsed) return { ok: false, status: 400, message: parsed.problem };
-  const { options } = parsed;
-  let filter;
-  try {
-    filter = compileLogFilter({ query: options.filter, regex: options.regex });
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, status: 400, message: error.message };
-    throw error;
-  }
+  const checked = await checkLogRequest({ userId, appId, params });
+  if (!checked.ok) return checked;
+  const { target, options, filter } = checked;
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
   const fileName = `${target.appName}-${stamp}.log`;
   if (!target.namespace) return { ok: true, fileName, body: "" };

@@ -2,33 +2,22 @@ import "server-only";
 import { isClusterError, listAppPods } from "@/server/cluster";
 import { AppError, notFound } from "@/server/errors";
 import { decodeCursor } from "./log-cursor";
-import { compileLogFilter } from "./log-filter";
-import { parseLogStreamOptions } from "./log-options";
-import { findAppForReader } from "./find-app-for-reader";
+import { checkLogRequest, type LogRefusal } from "./check-log-request";
 import { streamAppLogs, type AppLogEvent } from "./stream-app-logs";
 
 export type OpenedLogStream =
   | { ok: true; produce: (signal: AbortSignal) => AsyncGenerator<AppLogEvent> }
-  | { ok: false; status: number; message: string; field?: string };
+  | LogRefusal;
 
 /**
- * Everything the logs route checks before it answers with a stream: the user reads this app
- * (any member of its team), the options are in range, the filter compiles, and every pod the
- * viewer named is one of the app's pods — another team's pod, by name, is simply not found.
+ * Everything the logs route checks before it answers with a stream: checkLogRequest's checks,
+ * and every pod the viewer named is one of the app's pods — another team's pod, by name, is
+ * simply not found.
  */
 export async function openAppLogStream({ userId, appId, params, lastEventId }: { userId: string; appId: string; params: URLSearchParams; lastEventId: string | null }): Promise<OpenedLogStream> {
-  const target = await findAppForReader({ userId, appId });
-  if (!target) return { ok: false, status: 404, message: "That app does not exist, or you are not in its team." };
-  const parsed = parseLogStreamOptions(params);
-  if ("problem" in parsed) return { ok: false, status: 400, message: parsed.problem };
-  const { options } = parsed;
-  let filter;
-  try {
-    filter = compileLogFilter({ query: options.filter, regex: options.regex });
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, status: 400, message: error.message, field: error.field };
-    throw error;
-  }
+  const checked = await checkLogRequest({ userId, appId, params });
+  if (!checked.ok) return checked;
+  const { target, options, filter } = checked;
   const namespace = target.namespace;
   if (!namespace) {
     return {

@@ -3,41 +3,11 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { CoreV1Api, KubeConfig, KubernetesObjectApi } from "@kubernetes/client-node";
 import pg from "pg";
-import { randomBytes } from "node:crypto";
-import { createTeam, signUp, uniqueId } from "./helpers";
+import { deployedApp, uniqueId } from "./helpers";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const kubeconfigPath = process.env.SLIPWAY_KUBECONFIG ?? path.join(root, ".data", "kubeconfig");
 const logDir = process.env.SLIPWAY_TESTCLUSTER_LOGS ?? path.join(root, ".data", "testcluster", "logs");
-
-/** An app deployed to the test cluster: made in the UI, with a build row standing in for a real build (its image is never pulled by kwok). */
-async function deployedApp(page: Page, id: string) {
-  await signUp(page, { name: "Op Erator", email: `ops-${id}@example.test` });
-  const slug = await createTeam(page, `Operators ${id}`);
-  await page.getByRole("button", { name: "New project" }).first().click();
-  await page.getByLabel("Project name").fill("shop");
-  await page.getByRole("button", { name: "Create project" }).click();
-  await page.getByRole("button", { name: "New app in production" }).click();
-  await page.getByLabel("App name").fill("web");
-  await page.getByRole("button", { name: "Create app" }).click();
-  await page.waitForURL(`**/${slug}/apps/*`);
-  const appPath = new URL(page.url()).pathname;
-  const appId = appPath.split("/").at(-1)!;
-
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  const { rows } = await client.query<{ teamId: string }>(`SELECT "teamId" FROM "App" WHERE id = $1`, [appId]);
-  const image = `registry.example.test/e2e/web@sha256:${randomBytes(32).toString("hex")}`;
-  await client.query(
-    `INSERT INTO "Build" (id, "appId", "teamId", number, status, trigger, branch, "commitSha", "imageReference", "imageDigest", steps, detected, "startedAt", "finishedAt")
-     VALUES ($1, $2, $3, 1, 'SUCCEEDED', 'manual', 'main', $4, $5, $6, '[]', '{"kind":"dockerfile","summary":"Dockerfile","config":{"User":"1000"}}', now(), now())`,
-    [`e2e${randomBytes(8).toString("hex")}`, appId, rows[0]!.teamId, randomBytes(20).toString("hex"), image, image.split("@")[1]],
-  );
-  await client.end();
-  const deploy = await page.request.post("/api/trpc/release.deploy", { data: { json: { teamSlug: slug, appId } } });
-  expect(deploy.ok(), await deploy.text()).toBe(true);
-  return { slug, appPath, appId };
-}
 
 async function runningPods(page: Page, appPath: string): Promise<string[]> {
   await page.goto(`${appPath}/pods`);

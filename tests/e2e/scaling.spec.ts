@@ -1,38 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { createTeam, signUp, uniqueId } from "./helpers";
-
-// The same set-up as logs.spec.ts (spec files cannot import each other).
-/** An app deployed to the test cluster: made in the UI, with a build row standing in for a real build (its image is never pulled by kwok). */
-async function deployedApp(page: Page, id: string) {
-  await signUp(page, { name: "Op Erator", email: `ops-${id}@example.test` });
-  const slug = await createTeam(page, `Operators ${id}`);
-  await page.getByRole("button", { name: "New project" }).first().click();
-  await page.getByLabel("Project name").fill("shop");
-  await page.getByRole("button", { name: "Create project" }).click();
-  await page.getByRole("button", { name: "New app in production" }).click();
-  await page.getByLabel("App name").fill("web");
-  await page.getByRole("button", { name: "Create app" }).click();
-  await page.waitForURL(`**/${slug}/apps/*`);
-  const appPath = new URL(page.url()).pathname;
-  const appId = appPath.split("/").at(-1)!;
-
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  const { rows } = await client.query<{ teamId: string }>(`SELECT "teamId" FROM "App" WHERE id = $1`, [appId]);
-  const image = `registry.example.test/e2e/web@sha256:${randomBytes(32).toString("hex")}`;
-  await client.query(
-    `INSERT INTO "Build" (id, "appId", "teamId", number, status, trigger, branch, "commitSha", "imageReference", "imageDigest", steps, detected, "startedAt", "finishedAt")
-     VALUES ($1, $2, $3, 1, 'SUCCEEDED', 'manual', 'main', $4, $5, $6, '[]', '{"kind":"dockerfile","summary":"Dockerfile","config":{"User":"1000"}}', now(), now())`,
-    [`e2e${randomBytes(8).toString("hex")}`, appId, rows[0]!.teamId, randomBytes(20).toString("hex"), image, image.split("@")[1]],
-  );
-  await client.end();
-  const deploy = await page.request.post("/api/trpc/release.deploy", { data: { json: { teamSlug: slug, appId } } });
-  expect(deploy.ok(), await deploy.text()).toBe(true);
-  return { slug, appPath, appId };
-}
-
+import { expect, test } from "@playwright/test";
+import { deployedApp, uniqueId } from "./helpers";
 
 test("scaling: 1 → 3 at once, pause and resume, autoscaling, and a refused count", async ({ page }) => {
   const id = uniqueId();
