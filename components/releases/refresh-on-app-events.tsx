@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 /**
- * Keeps a server-rendered page (the releases list) current: when the app's live state changes
- * — a release starts, finishes or fails — the page re-renders with fresh data.
+ * Keeps the server-rendered parts of an app's pages current (the header's status, the releases
+ * list): when the newest release changes — starts, finishes or fails — the route re-renders
+ * with fresh data. Client components keep their state (an open log stream stays open).
  */
 export function RefreshOnAppEvents({ appId, rendered }: { appId: string; rendered: { version: number; status: string } | null }) {
   const router = useRouter();

@@ -2,6 +2,7 @@ import { AppTabs, type AppTab } from "@/components/apps/app-tabs";
 import { PageBreadcrumbs } from "@/components/shell/page-breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusDot } from "@/components/ui/status-dot";
+import { RefreshOnAppEvents } from "@/components/releases/refresh-on-app-events";
 import { releaseLook } from "@/components/releases/release-status";
 import { loadForPage } from "@/server/api/page-guards";
 import { serverApi } from "@/server/api/server-caller";
@@ -35,6 +36,8 @@ export default async function AppLayout({ children, params }: { children: React.
       <PageHeader title={app.name} description={`${project} · ${app.environment.name}`} className="pb-4">
         <StatusDot status={look?.dot ?? "idle"} label={look ? `v${overview.latest!.version} ${look.label.toLowerCase()}` : "Not deployed yet"} showLabel />
       </PageHeader>
+      {/* The header's status, and every tab's server-rendered data, follow the newest release. */}
+      <RefreshOnAppEvents appId={app.id} rendered={overview.latest ? { version: overview.latest.version, status: overview.latest.status } : null} />
       <AppTabs base={`/${teamSlug}/apps/${app.id}`} tabs={TABS} />
       <div className="pt-6">{children}</div>
     </>

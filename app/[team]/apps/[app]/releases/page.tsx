@@ -1,5 +1,4 @@
 import { History, Undo2 } from "lucide-react";
-import { RefreshOnAppEvents } from "@/components/releases/refresh-on-app-events";
 import { ReleaseActionDialog } from "@/components/releases/release-action-dialog";
 import { ReleaseStatusBadge, timeAgo } from "@/components/releases/release-status";
 import { Button } from "@/components/ui/button";
@@ -21,8 +20,6 @@ export default async function ReleasesPage({ params }: { params: Promise<{ team:
   }
   const newest = releases[0]!.version;
   return (
-    <>
-    <RefreshOnAppEvents appId={appId} rendered={releases[0] ?? null} />
     <Table>
       <TableHeader>
         <TableRow>
@@ -63,6 +60,5 @@ export default async function ReleasesPage({ params }: { params: Promise<{ team:
         ))}
       </TableBody>
     </Table>
-    </>
   );
 }
