@@ -126,3 +126,33 @@ function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+// The marks that name the release on every object and pod template: they change with every
+// release, so the diff says so once per place instead of listing each label and annotation.
+const RELEASE_MARK = /^(.*?)metadata\.(?:labels|annotations)\[slipway\.dev\/release(?:-id|-version)?\]$/;
+
+/**
+ * Folds the changes of the release marks into one change per place: "release" (the object's
+ * own) or "spec.template.release (the pods are replaced)", from version to version. A new
+ * release's id is not known before it exists, so ids never show. Pure.
+ */
+export function foldReleaseMarks(changes: FieldChange[]): FieldChange[] {
+  const places = new Map<string, { before?: unknown; after?: unknown }>();
+  const kept: FieldChange[] = [];
+  for (const change of changes) {
+    const match = RELEASE_MARK.exec(change.path);
+    if (!match) {
+      kept.push(change);
+      continue;
+    }
+    // The version (label or annotation) is what a person reads; the id alone says nothing.
+    if (!change.path.endsWith("release-id]")) places.set(match[1]!, { before: change.before, after: change.after });
+  }
+  const version = (value: unknown) => (value === undefined ? undefined : `v${String(value)}`);
+  const folded = [...places].map(([prefix, { before, after }]) => ({
+    path: prefix ? `${prefix}release (the pods are replaced)` : "release",
+    ...(before !== undefined ? { before: version(before) } : {}),
+    ...(after !== undefined ? { after: version(after) } : {}),
+  }));
+  return [...folded, ...kept];
+}

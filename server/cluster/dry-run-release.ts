@@ -17,7 +17,7 @@ import {
 } from "./app-objects";
 import type { ClusterConfig } from "./cluster-config";
 import { isClusterError } from "./cluster-error";
-import { diffObjects, maskSecret, type FieldChange } from "./diff-objects";
+import { diffObjects, foldReleaseMarks, maskSecret, type FieldChange } from "./diff-objects";
 import { assertNamespaceOwner } from "./ensure-namespace";
 import { foreignAdditions } from "./foreign-additions";
 import { kubeApi } from "./kube-api";
@@ -99,7 +99,7 @@ export async function dryRunRelease({ kubeconfig, input, pruneVolumeClaims = fal
     const after = results[index]!;
     // Apply leaves additions by others in place; applyRelease then removes them, so show that.
     const removed = foreignAdditions(manifest, after).map((addition) => ({ path: addition.path, before: addition.value }));
-    const changes = [...diffObjects(before, after, { kind: manifest.kind }), ...removed];
+    const changes = [...foldReleaseMarks(diffObjects(before, after, { kind: manifest.kind })), ...removed];
     diffs.push({ kind: manifest.kind, name: manifest.metadata.name, action: changes.length > 0 ? "update" : "unchanged", changes });
   });
 

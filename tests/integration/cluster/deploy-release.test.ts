@@ -145,6 +145,9 @@ describe("deploying releases to the test cluster", () => {
     expect(deployment.changes).toContainEqual({ path: "spec.template.spec.containers[web].env[GREETING].value", before: "bonjour", after: "hallo" });
     expect(paths).toContain("spec.template.spec.containers[web].env[FEATURE_X]");
     expect(paths.some((path) => path.includes("managedFields") || path.includes("resourceVersion") || path.startsWith("status"))).toBe(false);
+    // The release marks read as one line per place, with versions, never ids.
+    expect(paths).toContain("spec.template.release (the pods are replaced)");
+    expect(paths.some((path) => path.includes("release-id"))).toBe(false);
     expect(diff.objects.find((object) => object.kind === "Ingress")).toMatchObject({ action: "delete" });
     expect(diff.objects.find((object) => object.kind === "Service")).toMatchObject({ action: "unchanged" });
     // Same secret value, new release label only: the value itself never shows.

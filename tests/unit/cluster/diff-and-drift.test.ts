@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ApiException } from "@kubernetes/client-node";
 import { ClusterError, toClusterError } from "@/server/cluster/cluster-error";
 import { compareDrift } from "@/server/cluster/compare-drift";
-import { diffObjects, HIDDEN } from "@/server/cluster/diff-objects";
+import { diffObjects, foldReleaseMarks, HIDDEN } from "@/server/cluster/diff-objects";
 import { foreignAdditionsPatch } from "@/server/cluster/foreign-additions";
 import type { KubernetesManifest } from "@/server/cluster/render/types";
 
@@ -43,6 +43,27 @@ describe("diffObjects", () => {
     expect(diffObjects(before, after)).toEqual([
       { path: "metadata.labels[slipway.dev/release]", before: "1", after: "2" },
       { path: "spec.replicas", before: 2 },
+    ]);
+  });
+
+  it("folds the release marks into one change per place, by version", () => {
+    const before = {
+      metadata: { name: "web", labels: { "slipway.dev/release": "2" }, annotations: { "slipway.dev/release-id": "abc", "slipway.dev/release-version": "2" } },
+      spec: { template: { metadata: { labels: { "slipway.dev/release": "2" }, annotations: { "slipway.dev/release-id": "abc" } }, spec: { containers: [{ name: "web", image: "a" }] } } },
+    };
+    const after = {
+      metadata: { name: "web", labels: { "slipway.dev/release": "3" }, annotations: { "slipway.dev/release-id": "preview", "slipway.dev/release-version": "3" } },
+      spec: { template: { metadata: { labels: { "slipway.dev/release": "3" }, annotations: { "slipway.dev/release-id": "preview" } }, spec: { containers: [{ name: "web", image: "b" }] } } },
+    };
+    expect(foldReleaseMarks(diffObjects(before, after))).toEqual([
+      { path: "release", before: "v2", after: "v3" },
+      { path: "spec.template.release (the pods are replaced)", before: "v2", after: "v3" },
+      { path: "spec.template.spec.containers[web].image", before: "a", after: "b" },
+    ]);
+    // A first release: the marks appear.
+    expect(foldReleaseMarks([{ path: "metadata.labels[slipway.dev/release]", after: "1" }, { path: "metadata.labels[team]", after: "t" }])).toEqual([
+      { path: "release", after: "v1" },
+      { path: "metadata.labels[team]", after: "t" },
     ]);
   });
 
