@@ -10,8 +10,11 @@
  *   certificates, a `node` user with uid 1000 (as in the official image). Tagged as the Node
  *   preset expects; `RUN node --version && npm --version` proves it works before it is pushed.
  *
- * Python and Go base images are not made: their presets render Dockerfiles that are unit
- * tested, but building them needs the real images. Idempotent: images already in the registry
+ * - golang: on busybox + the host's Go toolchain (the one tools/testcluster needs anyway) under
+ *   /usr/local/go without its tests and docs, GOTOOLCHAIN=local, CA certificates.
+ *
+ * A Python base image is not made: its preset renders a Dockerfile that is unit tested, but
+ * building it needs the real image. Idempotent: images already in the registry
  * are left alone (checked with skopeo), so a warm run takes a second.
  *
  *   tsx scripts/services/base-images.ts [--registry 127.0.0.1:5055]
@@ -72,6 +75,14 @@ export async function ensureBaseImages(options: {
     built.push("node");
   }
   images.node = node;
+
+  const golang = presetImage("golang", prefix);
+  if (!(await exists(golang))) {
+    log(`Making ${golang} from the host's Go toolchain…`);
+    await makeImage(golang, (dir) => buildGolangContext(dir, busybox), log);
+    built.push("golang");
+  }
+  images.golang = golang;
 
   return { prefix, images, built };
 }
@@ -157,11 +168,7 @@ async function buildNodeContext(contextDir: string, busyboxImage: string): Promi
     await symlink(target, path.join(rootfs, "usr/local/bin", name)).catch(() => undefined);
   }
 
-  const certificates = "/etc/ssl/certs/ca-certificates.crt";
-  if (await realpath(certificates).catch(() => undefined)) {
-    await mkdir(path.join(rootfs, "etc/ssl/certs"), { recursive: true });
-    await copyFile(certificates, path.join(rootfs, certificates));
-  }
+  await copyCertificates(rootfs);
   await writeEtc(rootfs, PASSWD_NODE, GROUP_NODE);
   const major = process.versions.node.split(".")[0];
   return [
@@ -173,6 +180,41 @@ async function buildNodeContext(contextDir: string, busyboxImage: string): Promi
     'CMD ["node"]',
     "",
   ].join("\n");
+}
+
+/**
+ * rootfs/ for golang: the host's Go toolchain (the one tools/testcluster builds with) under
+ * /usr/local/go, as in the official image, without its tests and docs; CA certificates, which
+ * the Go preset copies into the runtime image.
+ */
+async function buildGolangContext(contextDir: string, busyboxImage: string): Promise<string> {
+  const rootfs = path.join(contextDir, "rootfs");
+  const { stdout } = await run(await which("go"), ["env", "GOROOT", "GOVERSION"]);
+  const [goroot, version] = stdout.trim().split("\n");
+  const skipped = new Set(["test", "doc", "api", "misc"].map((dir) => path.join(goroot!, dir)));
+  await cp(goroot!, path.join(rootfs, "usr/local/go"), {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => !skipped.has(source) && path.basename(source) !== "testdata" && !source.endsWith("_test.go"),
+  });
+  await copyCertificates(rootfs);
+  return [
+    `FROM ${busyboxImage}`,
+    "COPY rootfs/ /",
+    "ENV PATH=/usr/local/go/bin:/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin GOPATH=/go GOTOOLCHAIN=local",
+    "RUN mkdir -p /go && go version",
+    `LABEL org.opencontainers.image.description="Slipway stand-in for golang, made from the host's ${version}"`,
+    'CMD ["go"]',
+    "",
+  ].join("\n");
+}
+
+async function copyCertificates(rootfs: string) {
+  const certificates = "/etc/ssl/certs/ca-certificates.crt";
+  if (await realpath(certificates).catch(() => undefined)) {
+    await mkdir(path.join(rootfs, "etc/ssl/certs"), { recursive: true });
+    await copyFile(certificates, path.join(rootfs, certificates));
+  }
 }
 
 async function writeEtc(rootfs: string, passwd: string, group: string) {

@@ -156,6 +156,23 @@ describe("a repository without a Dockerfile", () => {
     expect(run.result!.image.config.ExposedPorts).toEqual(["8080/tcp"]);
   });
 
+  it("builds a Go app with the Go preset: go build in the golang image, the static binary alone on busybox", async () => {
+    const commit = await git.createRepository("go-app", { fixture: "go-app" });
+    const run = await build("go-app", commit);
+    expect(run.error).toBeUndefined();
+    const result = run.result!;
+    expect(result.detected).toMatchObject({ kind: "preset", preset: "go", baseImage: presetImage("busybox", env.prefix) });
+    expect(run.output.join("\n")).toMatch(/go build -trimpath/);
+    expect(result.image.config.Cmd).toEqual(["/app/app"]);
+    expect(result.image.config.ExposedPorts).toEqual(["8080/tcp"]);
+    expect(result.image.config.User).toBe("1000:1000");
+    // The toolchain stays in the build stage: on top of busybox come the certificates and the binary.
+    const base = await inspectImage(presetImage("busybox", env.prefix));
+    const own = result.image.layers.layers.filter((layer) => layer.origin !== "base");
+    expect(result.image.layers.layers.length - own.length).toBe(base.layers.length);
+    expect(own.reduce((sum, layer) => sum + layer.size, 0)).toBeLessThan(20 * 1024 * 1024);
+  }, 300_000);
+
   it("says what to add when nothing is recognised", async () => {
     const commit = await git.createRepository("nothing", { files: { "README.md": "# Nothing to build\n" } });
     const run = await build("nothing", commit);
