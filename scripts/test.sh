@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(git openssh-client buildah skopeo fuse-overlayfs docker-registry busybox-static chromium)
+packages=(git openssh-client buildah skopeo fuse-overlayfs docker-registry busybox-static python3-pip chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -13,14 +13,16 @@
  * - golang: on busybox + the host's Go toolchain (the one tools/testcluster needs anyway) under
  *   /usr/local/go without its tests and docs, GOTOOLCHAIN=local, CA certificates.
  *
- * A Python base image is not made: its preset renders a Dockerfile that is unit tested, but
- * building it needs the real image. Idempotent: images already in the registry
+ * - python: on busybox + Debian's python3.11, its standard library and pip (apt python3-pip),
+ *   with the libraries they link; `python` and `pip` on the PATH.
+ *
+ * Idempotent: images already in the registry
  * are left alone (checked with skopeo), so a warm run takes a second.
  *
  *   tsx scripts/services/base-images.ts [--registry 127.0.0.1:5055]
  */
 import { execFile } from "node:child_process";
-import { chmod, copyFile, cp, mkdir, realpath, symlink, writeFile } from "node:fs/promises";
+import { chmod, copyFile, cp, mkdir, readdir, realpath, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -84,6 +86,14 @@ export async function ensureBaseImages(options: {
   }
   images.golang = golang;
 
+  const python = presetImage("python", prefix);
+  if (!(await exists(python))) {
+    log(`Making ${python} from Debian's python3 and python3-pip…`);
+    await makeImage(python, (dir) => buildPythonContext(dir, busybox), log);
+    built.push("python");
+  }
+  images.python = python;
+
   return { prefix, images, built };
 }
 
@@ -143,15 +153,7 @@ async function buildNodeContext(contextDir: string, busyboxImage: string): Promi
   await mkdir(path.join(rootfs, "usr/local/bin"), { recursive: true });
   await copyFile(node, path.join(rootfs, "usr/local/bin/node"));
 
-  const { stdout } = await run("ldd", [node]);
-  for (const line of stdout.split("\n")) {
-    // "libstdc++.so.6 => /lib/x86_64-linux-gnu/libstdc++.so.6 (0x…)" or "/lib64/ld-linux-x86-64.so.2 (0x…)"
-    const library = /=>\s+(\/\S+)/.exec(line)?.[1] ?? /^\s*(\/\S+)\s+\(/.exec(line)?.[1];
-    if (!library) continue;
-    const target = path.join(rootfs, library);
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(await realpath(library), target);
-  }
+  await copyLinkedLibraries(node, rootfs);
 
   const hostModules = path.resolve(path.dirname(await realpath(await which("npm"))), "../..");
   for (const tool of ["npm", "corepack"]) {
@@ -207,6 +209,55 @@ async function buildGolangContext(contextDir: string, busyboxImage: string): Pro
     'CMD ["go"]',
     "",
   ].join("\n");
+}
+
+/**
+ * rootfs/ for python: Debian's python3.11 with its standard library, pip, and the libraries
+ * they and the standard library's extension modules link, at the paths Debian puts them (its
+ * interpreter looks for pip in /usr/lib/python3/dist-packages); `python` and `pip` on the PATH.
+ * Without Debian's EXTERNALLY-MANAGED marker: in an image, as in the official one, pip installs.
+ */
+async function buildPythonContext(contextDir: string, busyboxImage: string): Promise<string> {
+  const rootfs = path.join(contextDir, "rootfs");
+  const interpreter = "/usr/bin/python3.11";
+  if (!(await realpath(interpreter).catch(() => undefined))) throw new Error("python3.11 is not installed: apt-get install python3 python3-pip");
+  const copyTree = (source: string) => cp(source, path.join(rootfs, source), { recursive: true, verbatimSymlinks: true, filter: (file) => !["__pycache__", "test", "EXTERNALLY-MANAGED"].includes(path.basename(file)) });
+  await copyTree("/usr/lib/python3.11");
+  await copyTree("/usr/lib/python3/dist-packages/pip");
+  await mkdir(path.join(rootfs, "usr/bin"), { recursive: true });
+  await copyFile(interpreter, path.join(rootfs, interpreter));
+  const modules = (await readdir("/usr/lib/python3.11/lib-dynload")).map((file) => path.join("/usr/lib/python3.11/lib-dynload", file));
+  for (const binary of [interpreter, ...modules]) await copyLinkedLibraries(binary, rootfs);
+  await mkdir(path.join(rootfs, "usr/local/bin"), { recursive: true });
+  for (const name of ["python", "python3"]) await symlink(interpreter, path.join(rootfs, "usr/local/bin", name));
+  for (const name of ["pip", "pip3"]) {
+    await writeFile(path.join(rootfs, "usr/local/bin", name), `#!/bin/sh\nexec ${interpreter} -m pip "$@"\n`);
+    await chmod(path.join(rootfs, "usr/local/bin", name), 0o755);
+  }
+  await copyCertificates(rootfs);
+  const { stdout } = await run(interpreter, ["-c", "import platform; print(platform.python_version())"]);
+  return [
+    `FROM ${busyboxImage}`,
+    "COPY rootfs/ /",
+    "ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8",
+    "RUN python --version && pip --version",
+    `LABEL org.opencontainers.image.description="Slipway stand-in for python, made from Debian's Python ${stdout.trim()}"`,
+    'CMD ["python3"]',
+    "",
+  ].join("\n");
+}
+
+/** Copies into rootfs/ every shared library `ldd` lists for `binary`, at its own path. */
+async function copyLinkedLibraries(binary: string, rootfs: string) {
+  const { stdout } = await run("ldd", [binary]);
+  for (const line of stdout.split("\n")) {
+    // "libstdc++.so.6 => /lib/x86_64-linux-gnu/libstdc++.so.6 (0x…)" or "/lib64/ld-linux-x86-64.so.2 (0x…)"
+    const library = /=>\s+(\/\S+)/.exec(line)?.[1] ?? /^\s*(\/\S+)\s+\(/.exec(line)?.[1];
+    if (!library) continue;
+    const target = path.join(rootfs, library);
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(await realpath(library), target);
+  }
 }
 
 async function copyCertificates(rootfs: string) {

@@ -156,6 +156,20 @@ describe("a repository without a Dockerfile", () => {
     expect(run.result!.image.config.ExposedPorts).toEqual(["8080/tcp"]);
   });
 
+  it("builds a Python app with the Python preset: pip install of requirements.txt before the sources, python app.py", async () => {
+    const commit = await git.createRepository("python-app", { fixture: "python-app" });
+    const run = await build("python-app", commit, { settings: { testCommand: "python -c 'import test_app; test_app.test_handler_exists()'" } });
+    expect(run.error).toBeUndefined();
+    const result = run.result!;
+    expect(result.detected).toMatchObject({ kind: "preset", preset: "python", baseImage: presetImage("python", env.prefix) });
+    const output = run.output.join("\n");
+    expect(output.indexOf("RUN pip install -r requirements.txt")).toBeLessThan(output.indexOf("COPY . ."));
+    expect(result.image.config.Cmd).toEqual(["python", "app.py"]);
+    expect(result.image.config.ExposedPorts).toEqual(["8000/tcp"]);
+    expect(result.image.config.User).toBe("1000:1000");
+    expect(result.steps.map((step) => step.step)).toEqual(["clone", "detect", "build", "test", "push"]);
+  }, 300_000);
+
   it("builds a Go app with the Go preset: go build in the golang image, the static binary alone on busybox", async () => {
     const commit = await git.createRepository("go-app", { fixture: "go-app" });
     const run = await build("go-app", commit);
