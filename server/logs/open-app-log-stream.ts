@@ -2,8 +2,13 @@ import "server-only";
 import { isClusterError, listAppPods } from "@/server/cluster";
 import { AppError, notFound } from "@/server/errors";
 import { decodeCursor } from "./log-cursor";
+import { waitForEvent } from "@/server/events/pg-events";
 import { checkLogRequest, type LogRefusal } from "./check-log-request";
+import { findAppForReader } from "./find-app-for-reader";
 import { streamAppLogs, type AppLogEvent } from "./stream-app-logs";
+
+// The first deploy is noticed through the app's events; this is the fallback for a missed one.
+const PLACEMENT_CHECK_MS = 30_000;
 
 export type OpenedLogStream =
   | { ok: true; produce: (signal: AbortSignal) => AsyncGenerator<AppLogEvent> }
@@ -18,12 +23,31 @@ export async function openAppLogStream({ userId, appId, params, lastEventId }: {
   const checked = await checkLogRequest({ userId, appId, params });
   if (!checked.ok) return checked;
   const { target, options, filter } = checked;
+  const resume = decodeCursor(lastEventId ?? params.get("cursor"), target.appName);
   const namespace = target.namespace;
   if (!namespace) {
     return {
       ok: true,
-      async *produce() {
+      async *produce(signal) {
         yield { kind: "notice", level: "info", message: "This app has not been deployed yet: its logs appear here once it runs." };
+        // The stream stays open (an ended one would be reopened by the browser, notice and all,
+        // every second) and follows the app from its first deploy on.
+        while (!signal.aborted) {
+          await waitForEvent("app", appId, PLACEMENT_CHECK_MS, signal);
+          const placed = await findAppForReader({ userId, appId });
+          if (!placed) return;
+          if (!placed.namespace || signal.aborted) continue;
+          let kubeconfig;
+          try {
+            kubeconfig = await placed.kubeconfig();
+          } catch (error) {
+            if (!isClusterError(error)) throw error;
+            yield { kind: "notice", level: "warning", message: `Cannot reach the app's cluster: ${error.message}` };
+            return;
+          }
+          yield* streamAppLogs({ kubeconfig, namespace: placed.namespace, appId, appName: placed.appName, options, filter, resume, signal });
+          return;
+        }
       },
     };
   }
@@ -41,7 +65,6 @@ export async function openAppLogStream({ userId, appId, params, lastEventId }: {
     if (isClusterError(error)) return { ok: false, status: 503, message: `Cannot reach the app's cluster: ${error.message}` };
     throw error;
   }
-  const resume = decodeCursor(lastEventId ?? params.get("cursor"), target.appName);
   return {
     ok: true,
     produce: (signal) => streamAppLogs({ kubeconfig, namespace, appId, appName: target.appName, options, filter, resume, signal }),

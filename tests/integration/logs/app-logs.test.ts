@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { downloadAppLogs } from "@/server/logs/download-app-logs";
 import { appendPodLog } from "../helpers/test-cluster";
 import { createTeamWithMembers } from "../helpers/db";
-import { startWorker } from "../releases/deploy-helpers";
+import { deployableApp, startWorker, succeededBuild, waitForRelease } from "../releases/deploy-helpers";
+import { callerFor } from "../helpers/db";
+import { appPlacement } from "@/server/releases/release-manifest-input";
 import { appendSharedLog, appPods, core, deployedApp, kubeConfig, openStream, pollUntil } from "./log-helpers";
 import { AppsV1Api } from "@kubernetes/client-node";
 
@@ -63,6 +65,31 @@ describe("the app's log stream", () => {
     await core.deleteNamespacedPod({ name: original!, namespace });
     const ended = await reader!.waitFor("the deleted pod to be marked ended", () => reader!.events.find((event) => event.kind === "pod" && event.change === "ended" && event.pod.name === original));
     expect(ended.kind === "pod" && ended.pod.status).toBe("Ended");
+    abort.abort();
+  });
+
+  it("before the first deploy, says so once and stays open; the deployed app's pods then join", async () => {
+    const setup = await deployableApp();
+    const { reader, abort } = await openStream(setup.members.VIEWER!.id, setup.app.id);
+    await reader!.waitFor("the notice", () => reader!.events.find((event) => event.kind === "notice"));
+    let ended = false;
+    void reader!.done.then(() => (ended = true));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(ended).toBe(false); // an ended stream would be reopened by the browser, notice and all
+    expect(reader!.events).toEqual([{ kind: "notice", level: "info", message: "This app has not been deployed yet: its logs appear here once it runs." }]);
+
+    await succeededBuild(setup.app);
+    await callerFor(setup.owner).release.deploy({ teamSlug: setup.team.slug, appId: setup.app.id });
+    await waitForRelease(setup.app.id, 1, ["AVAILABLE"]);
+    const { namespace } = await appPlacement(setup.app.id);
+    const [pod] = await appPods(namespace, setup.app.id);
+    await reader!.waitFor("the pod", () => reader!.events.find((event) => event.kind === "pod" && event.pod.name === pod));
+    await pollUntil("the pod to be running", async () => (await core.readNamespacedPod({ name: pod!, namespace })).status?.phase === "Running");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A pod that appeared while streaming has no log file of its own: kwok serves it the shared one.
+    await appendSharedLog([`first words of ${pod} after the first deploy`]);
+    const line = await reader!.waitFor("the line", () => reader!.lines.find((entry) => entry.text === `first words of ${pod} after the first deploy`));
+    expect(line.pod).toBe(pod);
     abort.abort();
   });
 
