@@ -126,7 +126,7 @@ export function AppLogViewer({ appId, appName }: { appId: string; appName: strin
       />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted-foreground">
         <StatusDot status={stream.connected ? "ok" : "warning"} label={stream.connected ? "Live" : "Reconnecting…"} showLabel />
-        <span data-testid="log-line-count">{stream.lines.length.toLocaleString("en")} lines</span>
+        <span data-testid="log-line-count">{stream.lines.length.toLocaleString("en")} {stream.lines.length === 1 ? "line" : "lines"}</span>
         {stream.dropped > 0 && <span>the oldest {stream.dropped.toLocaleString("en")} left the view (it keeps {MAX_VIEW_LINES.toLocaleString("en")})</span>}
         <span className="flex flex-wrap gap-2">
           {podList.map((pod) => (
