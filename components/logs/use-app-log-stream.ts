@@ -3,21 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import type { LogLine } from "@/components/logs/log-viewer";
 import { tagColour } from "@/components/logs/log-viewer";
+import type { LogPodInfo } from "@/server/logs/stream-app-logs";
 
 /** The viewer keeps at most this many lines; older ones are dropped from the view (the pods still have them). */
 export const MAX_VIEW_LINES = 100_000;
 
-export interface LogPod {
-  name: string;
-  status: string;
-  phase: string;
-  ready: string;
-  restarts: number;
-  containers: string[];
-  followed: boolean;
-  lastTermination: string | null;
-  createdAt: string | null;
-}
+/** A pod as the stream describes it (server/logs/stream-app-logs.ts). */
+export type LogPod = LogPodInfo;
 
 export interface LogQuery {
   tail: string;
