@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import { validateDockerfilePath } from "./repository-path";
-import { isKubernetesQuantity } from "./kubernetes-quantity";
+import { isPositiveQuantity } from "@/server/kubernetes-quantity";
 
 export const PRESETS = ["node", "python", "go", "static"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -23,7 +23,7 @@ const quantity = (example: string) =>
   z
     .union([z.string(), z.number()], { error: `must be a Kubernetes quantity, like ${example}` })
     .transform((value) => String(value).trim())
-    .refine(isKubernetesQuantity, { error: `must be a positive Kubernetes quantity, like ${example}` });
+    .refine(isPositiveQuantity, { error: `must be a positive Kubernetes quantity, like ${example}` });
 const nonEmpty = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, `must be ${what}`);
 
 const buildSchema = z

@@ -4,7 +4,7 @@
  * person changes with kubectl (scale, set image, set env, set resources, edit of a Secret),
  * not at the defaults and bookkeeping the API server adds.
  */
-import { parseQuantity } from "@/server/apps/run-settings";
+import { parseQuantity } from "@/server/kubernetes-quantity";
 import { refKey, refOf } from "./app-objects";
 import type { KubernetesManifest } from "./render/types";
 

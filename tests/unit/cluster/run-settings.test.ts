@@ -6,12 +6,12 @@ import {
   DEFAULT_RUN_SETTINGS,
   defaultRunSettings,
   hostnameProblem,
-  parseQuantity,
   resolveResources,
   runSettingsSchema,
   secretEntriesSchema,
   type RunSettingsInput,
 } from "@/server/apps/run-settings";
+import { parseQuantity } from "@/server/kubernetes-quantity";
 
 function problems(input: RunSettingsInput, schema = runSettingsSchema): { path: string; message: string }[] {
   const result = schema.safeParse(input);
