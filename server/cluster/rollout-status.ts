@@ -107,7 +107,9 @@ export function evaluateRollout({
   }
 
   const total = status.replicas ?? 0;
-  if (counts.updated >= counts.desired && total <= counts.updated && counts.available >= counts.desired) {
+  // Also no more pods than wanted: after a scale-down (kubectl scale 5, then the release's 2
+  // again) the new ReplicaSet briefly reports 5 of 5 updated and available.
+  if (counts.updated >= counts.desired && total <= counts.updated && total <= counts.desired && counts.available >= counts.desired) {
     return { phase: "available", ...counts, restarts, message: counts.desired === 0 ? "Scaled to zero." : `${counts.available} of ${counts.desired} available.` };
   }
 
@@ -122,7 +124,9 @@ export function evaluateRollout({
       ? `${counts.updated} of ${counts.desired} new pods created.`
       : total > counts.updated
         ? `${counts.ready} of ${counts.desired} new pods ready; ${total - counts.updated} old pod${total - counts.updated === 1 ? "" : "s"} still running.`
-        : `${counts.available} of ${counts.desired} new pods available.`;
+        : total > counts.desired
+          ? `Scaling down: ${total} pods running, ${counts.desired} wanted.`
+          : `${counts.available} of ${counts.desired} new pods available.`;
   return { phase: counts.updated > 0 ? "progressing" : "pending", ...counts, restarts, message: waiting };
 }
 

@@ -43,6 +43,9 @@ describe("evaluateRollout", () => {
     const done = evaluateRollout({ deployment: deployment({ status: { replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 } }), replicaSets });
     expect(done).toMatchObject({ phase: "available", message: "3 of 3 available." });
     expect(evaluateRollout({ deployment: deployment({ replicas: 0, status: { replicas: 0 } }) })).toMatchObject({ phase: "available", message: "Scaled to zero." });
+    // Back from 5 to the release's 3: not done while the ReplicaSet still runs 5.
+    const scalingDown = evaluateRollout({ deployment: deployment({ status: { replicas: 5, updatedReplicas: 5, readyReplicas: 5, availableReplicas: 5 } }), replicaSets });
+    expect(scalingDown).toMatchObject({ phase: "progressing", message: "Scaling down: 5 pods running, 3 wanted." });
   });
 
   it("fails at once when a new pod crash-loops, with its restarts and exit code", () => {
