@@ -1,5 +1,6 @@
 "use client";
 
+import { ClusterErrorNotice } from "@/components/clusters/cluster-error-notice";
 import { useQuery } from "@tanstack/react-query";
 import { Boxes } from "lucide-react";
 import { useEffect, useState } from "react";
@@ -45,7 +46,7 @@ export function PodsLive({ teamSlug, appId, initial }: { teamSlug: string; appId
   }
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
-      {data.clusterError && <p role="alert" className="rounded-md border border-warning/30 bg-warning/5 px-3 py-2 text-sm">Cannot read the cluster right now: {data.clusterError}</p>}
+      <ClusterErrorNotice error={data.clusterError} />
       <Card>
         <CardHeader>
           <CardTitle>Pods</CardTitle>

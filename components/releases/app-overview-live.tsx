@@ -1,5 +1,6 @@
 "use client";
 
+import { ClusterErrorNotice } from "@/components/clusters/cluster-error-notice";
 import { ExternalLink, Rocket } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
@@ -58,7 +59,7 @@ export function AppOverviewLive({ teamSlug, appId, initial, canDeploy }: { teamS
               <div className="rounded-md border p-3"><dt className="text-muted-foreground">Up to date</dt><dd className="text-lg font-semibold">{replicas.updated}</dd></div>
             </dl>
           )}
-          {clusterError && <p className="text-sm text-warning">Cannot read the cluster right now: {clusterError}</p>}
+          <ClusterErrorNotice error={clusterError} />
           {latest && (latest.status !== "AVAILABLE" || rolling) && (
             <div className="grid gap-2 rounded-md border p-3">
               <div className="flex items-center justify-between gap-2">

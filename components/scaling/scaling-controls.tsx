@@ -1,5 +1,6 @@
 "use client";
 
+import { ClusterErrorNotice } from "@/components/clusters/cluster-error-notice";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pause, Play, RotateCw } from "lucide-react";
 import { useState } from "react";
@@ -78,7 +79,7 @@ export function ScalingControls({ teamSlug, appId, initial, initialHistory, canE
 
   return (
     <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
-      {data.clusterError && <p role="alert" className="rounded-md border border-warning/30 bg-warning/5 px-3 py-2 text-sm">Cannot read the cluster right now: {data.clusterError}</p>}
+      <ClusterErrorNotice error={data.clusterError} />
       <Card>
         <CardHeader>
           <CardTitle>Replicas</CardTitle>

@@ -7,6 +7,7 @@ import { publish } from "@/server/events/pg-events";
  * enqueue, any number of workers take jobs, and nothing is kept only in one process's memory.
  */
 let boss: Promise<PgBoss> | undefined;
+const createdQueues = new Set<string>();
 
 export function queue(): Promise<PgBoss> {
   boss ??= (async () => {
@@ -22,6 +23,7 @@ export async function stopQueue(): Promise<void> {
   if (!boss) return;
   const instance = await boss;
   boss = undefined;
+  createdQueues.clear();
   await instance.stop({ graceful: true, timeout: 20_000 });
 }
 
@@ -31,7 +33,11 @@ export async function stopQueue(): Promise<void> {
  */
 export async function sendJob(name: string, data: object, options: PgBoss.SendOptions): Promise<void> {
   const boss = await queue();
-  await boss.createQueue(name);
+  // Creating a queue is a round trip (and a lock) in pg-boss: once per queue and process.
+  if (!createdQueues.has(name)) {
+    await boss.createQueue(name);
+    createdQueues.add(name);
+  }
   await boss.send(name, data, options);
   await publish("queue", name);
 }

@@ -2,23 +2,17 @@
  * Live logs of all of an app's pods on the real test cluster: kwok serves each pod's log from a
  * file, so appending to the file is a container writing a line.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { downloadAppLogs } from "@/server/logs/download-app-logs";
 import { appendPodLog } from "../helpers/test-cluster";
 import { createTeamWithMembers } from "../helpers/db";
-import { deployableApp, startWorker, succeededBuild, waitForRelease } from "../releases/deploy-helpers";
+import { deployableApp, useWorker, succeededBuild, waitForRelease } from "../releases/deploy-helpers";
 import { callerFor } from "../helpers/db";
 import { appPlacement } from "@/server/releases/release-manifest-input";
 import { appendSharedLog, appPods, core, deployedApp, kubeConfig, openStream, pollUntil } from "./log-helpers";
 import { AppsV1Api } from "@kubernetes/client-node";
 
-let stopWorker: () => Promise<void>;
-beforeAll(async () => {
-  stopWorker = await startWorker();
-});
-afterAll(async () => {
-  await stopWorker?.();
-});
+useWorker();
 
 const apps = kubeConfig.makeApiClient(AppsV1Api);
 

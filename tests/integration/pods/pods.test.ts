@@ -1,17 +1,11 @@
 /** The pods page's data on the real test cluster: the live pod table and the app's events. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callerFor } from "../helpers/db";
 import { pollUntil } from "../helpers/test-cluster";
-import { startWorker, waitForRelease } from "../releases/deploy-helpers";
+import { useWorker, waitForRelease } from "../releases/deploy-helpers";
 import { deployedApp } from "../logs/log-helpers";
 
-let stopWorker: () => Promise<void>;
-beforeAll(async () => {
-  stopWorker = await startWorker();
-});
-afterAll(async () => {
-  await stopWorker?.();
-});
+useWorker();
 
 describe("pods and events", () => {
   it("lists the pods with phase, readiness, node and age, and the events of the app's objects, newest first", async () => {

@@ -4,20 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { callerFor, refusal } from "../helpers/db";
 import { httpCall } from "../helpers/http";
 import { testKubeconfigPath } from "../helpers/test-cluster";
-import { deployableApp, startWorker, succeededBuild, waitForRelease } from "./deploy-helpers";
+import { deployableApp, useWorker, succeededBuild, waitForRelease } from "./deploy-helpers";
 
-let stopWorker: () => Promise<void>;
-beforeAll(async () => {
-  stopWorker = await startWorker();
-});
-afterAll(async () => {
-  await stopWorker?.();
-});
+useWorker();
 
 const testKubeconfig = readFileSync(testKubeconfigPath, "utf8");
 const apiServer = new URL(/server: (\S+)/.exec(testKubeconfig)![1]!);

@@ -1,4 +1,5 @@
 /** An app with a successful build, ready to deploy to the test cluster, for the release tests. */
+import { afterAll, beforeAll } from "vitest";
 import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { db } from "@/server/db";
@@ -8,7 +9,18 @@ import { testKubeconfigPath } from "../helpers/test-cluster";
 import { callerFor, createTeamWithMembers } from "../helpers/db";
 
 /** A worker inside the test process, taking jobs from the real queue. */
-export async function startWorker(): Promise<() => Promise<void>> {
+/** Runs the worker's job handlers (as the worker process registers them) for the test file's duration. */
+export function useWorker(): void {
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    stop = await startWorker();
+  });
+  afterAll(async () => {
+    await stop?.();
+  });
+}
+
+async function startWorker(): Promise<() => Promise<void>> {
   process.env.SLIPWAY_KUBECONFIG = testKubeconfigPath;
   const boss: PgBoss = await queue();
   const stopHandlers = await registerJobHandlers(boss);

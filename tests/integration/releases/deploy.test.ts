@@ -2,27 +2,21 @@
  * Releases on the real test cluster: the worker applies them with server-side apply, watches
  * the rollout, fails crash-looping releases with their reason, and rolls back image and settings.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { appPlacement } from "@/server/releases/release-manifest-input";
 import { callerFor, refusal } from "../helpers/db";
 import { httpCall } from "../helpers/http";
 import { loadTestKubeConfig, pollUntil } from "../helpers/test-cluster";
 import { AppsV1Api, CoreV1Api, NetworkingV1Api, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
-import { deployableApp, fakeImage, startWorker, succeededBuild, waitForRelease } from "./deploy-helpers";
+import { deployableApp, fakeImage, useWorker, succeededBuild, waitForRelease } from "./deploy-helpers";
 
-let stopWorker: () => Promise<void>;
 const kubeConfig = loadTestKubeConfig();
 const apps = kubeConfig.makeApiClient(AppsV1Api);
 const core = kubeConfig.makeApiClient(CoreV1Api);
 const networking = kubeConfig.makeApiClient(NetworkingV1Api);
 
-beforeAll(async () => {
-  stopWorker = await startWorker();
-});
-afterAll(async () => {
-  await stopWorker?.();
-});
+useWorker();
 
 const envOf = (deployment: Awaited<ReturnType<typeof apps.readNamespacedDeployment>>) =>
   Object.fromEntries((deployment.spec?.template.spec?.containers[0]?.env ?? []).map((entry) => [entry.name, entry.value ?? `secret:${entry.valueFrom?.secretKeyRef?.key}`]));

@@ -2,22 +2,16 @@
  * Scaling on the real test cluster: replicas, pause/resume, autoscaling and resources are saved
  * in the app's settings and applied at once, without a release; deploys and rollbacks keep them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppsV1Api, AutoscalingV2Api } from "@kubernetes/client-node";
 import { db } from "@/server/db";
 import { recordReplicaSamples } from "@/server/scaling/record-replica-samples";
 import { callerFor, refusal } from "../helpers/db";
 import { pollUntil } from "../helpers/test-cluster";
-import { startWorker, succeededBuild, waitForRelease } from "../releases/deploy-helpers";
+import { useWorker, succeededBuild, waitForRelease } from "../releases/deploy-helpers";
 import { appPods, deployedApp, kubeConfig } from "../logs/log-helpers";
 
-let stopWorker: () => Promise<void>;
-beforeAll(async () => {
-  stopWorker = await startWorker();
-});
-afterAll(async () => {
-  await stopWorker?.();
-});
+useWorker();
 
 const apps = kubeConfig.makeApiClient(AppsV1Api);
 const autoscaling = kubeConfig.makeApiClient(AutoscalingV2Api);
