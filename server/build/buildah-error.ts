@@ -23,7 +23,7 @@ export function buildahErrorFromOutput(output: string, exitCode: number | null):
     const image = baseImage ?? "the base image";
     let reason = "see the log for buildah's message";
     if (/manifest unknown|name unknown|not found|404/i.test(errorLine)) reason = "it does not exist in its registry (check the name and tag)";
-    else if (/unauthorized|denied|authentication required|401|403/i.test(errorLine)) reason = "the registry refused access (check the registry credentials)";
+    else if (/unauthorized|denied|authentication required|forbidden|\b40[13]\b/i.test(errorLine)) reason = "the registry refused access (check the registry credentials)";
     else if (/no such host|connection refused|i\/o timeout|network is unreachable|no route to host|TLS handshake|certificate/i.test(errorLine)) reason = "its registry could not be reached";
     else if (/short-name .* did not resolve/i.test(errorLine)) reason = "name it with its registry, like docker.io/library/node:20";
     return new BuildError("base_image_not_found", `The base image ${image} could not be pulled: ${reason}.`, { detail });

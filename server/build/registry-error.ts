@@ -13,7 +13,7 @@ export function registryErrorFromOutput(output: string, what: { action: "push" |
   const registry = what.reference.split("/")[0];
   const fail = (code: BuildErrorCode, message: string) => new BuildError(code, message, { detail });
 
-  if (/unauthorized|authentication required|denied|401|403/i.test(errorLine)) {
+  if (/unauthorized|authentication required|denied|forbidden|\b40[13]\b/i.test(errorLine)) {
     return fail("registry_auth_failed", `The registry ${registry} refused the credentials: check the registry's user name and password in the team settings.`);
   }
   if (/connection refused|no such host|i\/o timeout|network is unreachable|no route to host|server gave HTTP response to HTTPS client|certificate|TLS handshake/i.test(errorLine)) {

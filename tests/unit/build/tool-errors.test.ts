@@ -65,6 +65,11 @@ describe("buildah's and skopeo's messages, in words", () => {
     expect(registryErrorFromOutput("Error: pushing image: unauthorized: authentication required", { action: "push", reference: "r.test/a/b:1" }).code).toBe("registry_auth_failed");
     expect(registryErrorFromOutput('Error: writing blob: Get "https://r.test/v2/": http: server gave HTTP response to HTTPS client', { action: "push", reference: "r.test/a/b:1" }).message).toMatch(/SLIPWAY_INSECURE_REGISTRIES/);
     expect(registryErrorFromOutput('time="x" level=fatal msg="Error parsing image name: manifest unknown"', { action: "inspect", reference: "r.test/a/b:1" }).code).toBe("inspect_failed");
+    expect(registryErrorFromOutput("Error: reading manifest 1: invalid status code from registry 403 (Forbidden)", { action: "push", reference: "r.test/a/b:1" }).code).toBe("registry_auth_failed");
+    // A port (or digest) that merely contains 401 or 403 is not a refusal.
+    const missing = 'time="x" level=fatal msg="Error parsing image name \\"docker://127.0.0.1:40367/tests/app:1\\": reading manifest 1 in 127.0.0.1:40367/tests/app: name unknown: repository name not known to registry"';
+    expect(registryErrorFromOutput(missing, { action: "inspect", reference: "127.0.0.1:40367/tests/app:1" }).code).toBe("inspect_failed");
+    expect(buildahErrorFromOutput("STEP 1/1: FROM 127.0.0.1:40367/x:1\nError: creating build container: reading manifest 1 in 127.0.0.1:40367/x: manifest unknown", 125).message).not.toMatch(/refused access/);
   });
 });
 
